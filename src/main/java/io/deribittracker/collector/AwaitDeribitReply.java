@@ -1,0 +1,53 @@
+package io.deribittracker.collector;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.springframework.stereotype.Component;
+
+/**
+ * Route step after a request is written to the WebSocket: the exchange continues when the reply with the
+ * same id arrives (body: its {@code result}), or fails with {@link ReplyTimeoutException} or
+ * {@link DeribitRpcException}.
+ * <p>
+ * Asynchronous on purpose. The WebSocket producer completes on Vert.x's event-loop thread, the same thread
+ * that reads the replies; blocking it to wait would mean no reply could ever be read.
+ */
+@Component("awaitDeribitReply")
+public class AwaitDeribitReply extends AsyncProcessorSupport {
+
+    private final DeribitRpc rpc;
+
+    public AwaitDeribitReply(DeribitRpc rpc) {
+        this.rpc = rpc;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        long id = exchange.getMessage().getHeader(DeribitRpc.REQUEST_ID, Long.class);
+        String method = exchange.getMessage().getHeader(DeribitRpc.METHOD, String.class);
+        rpc.replyTo(id)
+                .orTimeout(rpc.replyTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((frame, failure) -> {
+                    try {
+                        if (failure == null) {
+                            rpc.applyReply(exchange, frame);
+                        } else {
+                            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                            exchange.setException(cause instanceof TimeoutException
+                                    ? new ReplyTimeoutException(method, id, rpc.replyTimeout()) : cause);
+                        }
+                    } catch (Exception e) {
+                        exchange.setException(e);
+                    } finally {
+                        rpc.forget(id);
+                        callback.done(false);
+                    }
+                });
+        return false;
+    }
+}

@@ -1,0 +1,38 @@
+package io.deribittracker.collector;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.deribittracker.config.DeribitProperties;
+import io.vertx.core.http.HttpClientOptions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class CollectorConfiguration {
+
+    /** Replaces the stock vertx-websocket component (same scheme) with the session-aware one. */
+    @Bean("vertx-websocket")
+    DeribitWebsocketComponent vertxWebsocketComponent(DeribitConnectionListener session) {
+        return new DeribitWebsocketComponent(new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), session);
+    }
+
+    /**
+     * Vert.x client options for the Deribit socket. The read-idle timeout is the silent-socket watchdog: with
+     * heartbeats on, Deribit writes at least once per heartbeat interval, so a socket that stays silent for
+     * two and a half intervals is dead and gets closed (and then reopened by the consumer).
+     */
+    @Bean
+    HttpClientOptions deribitClientOptions(DeribitProperties deribit) {
+        return new HttpClientOptions()
+                .setConnectTimeout((int) deribit.replyTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setReadIdleTimeout((int) (deribit.heartbeatInterval().toMillis() * 5 / 2))
+                .setMaxWebSocketFrameSize(64 * 1024);
+    }
+
+    @Bean
+    WallClockScheduler wallClockScheduler(SlotClock slotClock) {
+        return new WallClockScheduler(slotClock);
+    }
+}
