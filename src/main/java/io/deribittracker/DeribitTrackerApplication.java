@@ -1,5 +1,6 @@
 package io.deribittracker;
 
+import io.deribittracker.config.ExitZeroOnSigterm;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DeribitTrackerApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(DeribitTrackerApplication.class, args);
+        ExitZeroOnSigterm.install(SpringApplication.run(DeribitTrackerApplication.class, args));
     }
 }

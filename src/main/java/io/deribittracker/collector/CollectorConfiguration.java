@@ -20,14 +20,14 @@ public class CollectorConfiguration {
     /**
      * Vert.x client options for the Deribit socket. The read-idle timeout is the silent-socket watchdog: with
      * heartbeats on, Deribit writes at least once per heartbeat interval, so a socket that stays silent for
-     * two and a half intervals is dead and gets closed (and then reopened by the consumer).
+     * longer (default two and a half intervals) is dead, and Vert.x closes it; the consumer then reconnects.
      */
     @Bean
     HttpClientOptions deribitClientOptions(DeribitProperties deribit) {
         return new HttpClientOptions()
                 .setConnectTimeout((int) deribit.replyTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setReadIdleTimeout((int) (deribit.heartbeatInterval().toMillis() * 5 / 2))
+                .setReadIdleTimeout((int) deribit.silenceTimeout().toMillis())
                 .setMaxWebSocketFrameSize(64 * 1024);
     }
 

@@ -23,10 +23,13 @@ public class CollectorTickRoute extends RouteBuilder {
                 .routeId("collector-tick")
                 .routeDescription("At every interval boundary of the UTC wall clock, fetch each configured index price")
                 .autoStartup(collector.enabled())
+                // started last, stopped first: on shutdown no new slot begins while the queue is flushed
+                .startupOrder(50)
                 .setHeader("slot", method("slotClock", "currentSlot"))
                 .split(constant(collector.indexNames()))
                     .setHeader("ticker", body())
                     // hand off at once: each fetch has until the end of its slot, and the tick must not wait for it
-                    .to("seda:fetch-index-price?waitForTaskToComplete=Never");
+                    .to("seda:fetch-index-price?waitForTaskToComplete=Never")
+                .end();
     }
 }

@@ -1,5 +1,7 @@
 package io.deribittracker.collector;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +61,14 @@ public class DeribitRpc {
         prepare(exchange, "public/get_index_price", Map.of("index_name", ticker));
     }
 
+    /** Headers for the same request sent over HTTP GET, which needs no id. */
+    public void prepareHttpIndexPriceRequest(@Header("ticker") String ticker, Exchange exchange) {
+        exchange.getMessage().setHeader(METHOD, "public/get_index_price");
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+        exchange.getMessage().setHeader(Exchange.HTTP_QUERY, "index_name=" + URLEncoder.encode(ticker, StandardCharsets.UTF_8));
+        exchange.getMessage().setBody(null);
+    }
+
     /** Body becomes {@code public/hello}, which introduces this client to Deribit on a new connection. */
     public void prepareHello(Exchange exchange) {
         prepare(exchange, "public/hello", Map.of("client_name", "deribit-tracker", "client_version", clientVersion));
@@ -99,7 +109,7 @@ public class DeribitRpc {
      *
      * @throws DeribitRpcException if Deribit answered with an error object
      */
-    void applyReply(Exchange exchange, JsonNode frame) throws DeribitRpcException {
+    public void applyReply(Exchange exchange, JsonNode frame) throws DeribitRpcException {
         JsonNode error = frame.get("error");
         if (error != null) {
             throw new DeribitRpcException(exchange.getMessage().getHeader(METHOD, String.class),

@@ -1,7 +1,19 @@
 package io.deribittracker.collector;
 
+import java.util.Set;
+
 /** Deribit answered a request with a JSON-RPC error object. */
 public class DeribitRpcException extends Exception {
+
+    /** Deribit's "too many requests": it also ends the session, so wait longer before asking again. */
+    public static final int TOO_MANY_REQUESTS = 10028;
+
+    /**
+     * Codes that say "not now" rather than "never": rate limits, settlement, maintenance, overload, timeouts.
+     * Every other code (bad parameters, unknown method, ...) would fail the same way again.
+     */
+    private static final Set<Integer> RETRYABLE = Set.of(
+            TOO_MANY_REQUESTS, 10040, 10041, 10047, 10066, 11051, 11094, 13028, 13888);
 
     private final int code;
 
@@ -12,5 +24,9 @@ public class DeribitRpcException extends Exception {
 
     public int getCode() {
         return code;
+    }
+
+    public boolean isRetryable() {
+        return RETRYABLE.contains(code);
     }
 }

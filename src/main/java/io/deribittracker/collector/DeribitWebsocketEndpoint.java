@@ -38,8 +38,11 @@ public class DeribitWebsocketEndpoint extends VertxWebsocketEndpoint {
 
     @Override
     protected synchronized WebSocket getWebSocket() throws Exception {
-        if (current != null && !current.isClosed()) {
-            return current;
+        if (current != null) {
+            if (!current.isClosed()) {
+                return current;
+            }
+            connectionLost();
         }
         long now = System.currentTimeMillis();
         if (now < nextAttemptAtMillis) {
@@ -58,10 +61,7 @@ public class DeribitWebsocketEndpoint extends VertxWebsocketEndpoint {
         }
         current = socket;
         failuresInARow = 0;
-        String remote = getConfiguration().getWebsocketURI().toString();
-        // the consumer owns the close handler; the end handler is free and fires on every kind of close
-        socket.endHandler(ignored -> onClosed(socket, remote));
-        listener.connected(remote);
+        listener.connected(remote());
         return socket;
     }
 
@@ -74,19 +74,18 @@ public class DeribitWebsocketEndpoint extends VertxWebsocketEndpoint {
         return current;
     }
 
-    private synchronized void onClosed(WebSocket socket, String remote) {
-        if (socket != current) {
-            return;
-        }
+    /**
+     * Noticed when the socket is next asked for, which the consumer's reconnect timer does right after any
+     * close (Vert.x's end handler does not fire for every kind of close, an idle timeout for one).
+     */
+    private void connectionLost() {
+        current = null;
         // wait the first backoff step before redialling, so a server that drops us at once is not hammered
         nextAttemptAtMillis = System.currentTimeMillis() + backoff.delayAfter(1).toMillis();
-        listener.disconnected(remote);
+        listener.disconnected(remote());
     }
 
-    /** Closes the current socket, if any, so that it is replaced (used by the silent-socket watchdog). */
-    public synchronized void closeCurrentSocket() {
-        if (current != null && !current.isClosed()) {
-            current.close();
-        }
+    private String remote() {
+        return getConfiguration().getWebsocketURI().toString();
     }
 }

@@ -12,13 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param httpUrl           HTTP JSON-RPC base, used when the WebSocket does not answer in time
  * @param heartbeatInterval interval asked of Deribit in {@code public/set_heartbeat} (10 s minimum)
  * @param replyTimeout      how long a request waits for its reply on the WebSocket
+ * @param silenceTimeout    a socket that receives nothing for this long is closed and replaced (the watchdog);
+ *                          must exceed the heartbeat interval, as Deribit writes at least once per interval
  */
 @ConfigurationProperties("deribit")
 public record DeribitProperties(
         URI wsUrl,
         URI httpUrl,
         Duration heartbeatInterval,
-        Duration replyTimeout) {
+        Duration replyTimeout,
+        Duration silenceTimeout) {
 
     public DeribitProperties {
         String scheme = wsUrl.getScheme();

@@ -5,10 +5,12 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -48,21 +50,30 @@ public class FakeDeribitServer implements AutoCloseable {
     private final Map<String, Duration> replyDelays = new ConcurrentHashMap<>();
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final Map<String, Deque<int[]>> scriptedErrors = new ConcurrentHashMap<>();
+    private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+    private int port;
     private volatile boolean silent;
     private HttpServer server;
 
     /** Starts listening on 127.0.0.1; port 0 picks a free one. */
     public FakeDeribitServer start(int port) {
+        this.port = port;
+        return listen();
+    }
+
+    private FakeDeribitServer listen() {
         server = vertx.createHttpServer()
                 .webSocketHandler(this::accept)
                 .requestHandler(this::http)
                 .listen(port, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().join();
+        port = server.actualPort();
         return this;
     }
 
     public int port() {
-        return server.actualPort();
+        return port;
     }
 
     public String wsUrl() {
@@ -116,7 +127,12 @@ public class FakeDeribitServer implements AutoCloseable {
             }
             case "public/get_index_price" -> {
                 String index = params.path("index_name").asText();
-                ObjectNode reply = indexPriceReply(id, index);
+                if (unanswered.contains(index)) {
+                    return;
+                }
+                int[] scripted = nextScriptedError(index);
+                ObjectNode reply = scripted == null ? indexPriceReply(id, index)
+                        : error(id, scripted[0], "scripted error " + scripted[0]);
                 Duration delay = replyDelays.getOrDefault(index, Duration.ZERO);
                 if (delay.isZero()) {
                     socket.writeTextMessage(reply.toString());
@@ -187,7 +203,47 @@ public class FakeDeribitServer implements AutoCloseable {
         return reply;
     }
 
+    private int[] nextScriptedError(String index) {
+        Deque<int[]> errors = scriptedErrors.get(index);
+        return errors == null ? null : errors.poll();
+    }
+
     // ---- knobs for tests ---------------------------------------------------------------------------------
+
+    /** The next {@code times} WebSocket requests for {@code index} are answered with JSON-RPC error {@code code}. */
+    public void failNext(String index, int code, int times) {
+        Deque<int[]> errors = scriptedErrors.computeIfAbsent(index, i -> new ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            errors.add(new int[] {code});
+        }
+    }
+
+    /** While set, WebSocket requests for {@code index} get no reply at all (HTTP still answers). */
+    public void setUnanswered(String index, boolean unanswered) {
+        if (unanswered) {
+            this.unanswered.add(index);
+        } else {
+            this.unanswered.remove(index);
+        }
+    }
+
+    /** Stops listening and closes every connection: from now on connections are refused. */
+    public void stop() {
+        dropAllConnections();
+        server.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    /** Listens again on the same port after {@link #stop()}. */
+    public void restart() {
+        listen();
+    }
+
+    /** How many {@code get_index_price} requests for {@code index} arrived, over WebSocket and HTTP. */
+    public long indexPriceRequests(String index) {
+        return received.stream().filter(r -> r.path("method").asText().endsWith("public/get_index_price"))
+                .filter(r -> index.equals(r.path("params").path("index_name").asText(r.path("index_name").asText())))
+                .count();
+    }
 
     /** Every following reply for {@code index} carries exactly this price (its digits are kept). */
     public void setPrice(String index, String price) {

@@ -20,6 +20,7 @@ public abstract class CollectorIntegrationTest {
         registry.add("deribit.ws-url", FakeDeribit.SERVER::wsUrl);
         registry.add("deribit.http-url", FakeDeribit.SERVER::httpUrl);
         registry.add("deribit.reply-timeout", () -> "700ms");
+        registry.add("deribit.silence-timeout", () -> "2s");
         registry.add("collector.interval", () -> "1s");
     }
 }

@@ -1,0 +1,119 @@
+package io.deribittracker.collector;
+
+import static io.deribittracker.support.FakeDeribit.SERVER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.deribittracker.support.IndexPriceTable;
+import io.deribittracker.support.ServiceInstance;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * PostgreSQL goes away while the exchange keeps answering. An embedded PostgreSQL is used because a test can
+ * stop it and start it again on the same port and data directory, like a database restart.
+ */
+class DatabaseOutageIT {
+
+    private Path dataDirectory;
+    private int port;
+    private EmbeddedPostgres postgres;
+
+    @BeforeEach
+    void startDatabase() throws IOException {
+        dataDirectory = Files.createTempDirectory("outage-pg");
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        postgres = startPostgres();
+    }
+
+    @AfterEach
+    void stopDatabase() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    private IndexPriceTable table() {
+        return new IndexPriceTable(new JdbcTemplate(new SingleConnectionDataSource(jdbcUrl(), "postgres", "", true)));
+    }
+
+    /** Waits while the collector fetches at least {@code slots} more slots of btc_usd from Deribit. */
+    private static void awaitFetchedSlots(int slots) {
+        long before = SERVER.indexPriceRequests("btc_usd");
+        await().atMost(Duration.ofSeconds(30)).until(() -> SERVER.indexPriceRequests("btc_usd") >= before + slots);
+    }
+
+    private static void assertEverySlotStoredOnce(IndexPriceTable table, Instant from, Instant to) {
+        for (String ticker : List.of("btc_usd", "eth_usd")) {
+            List<Instant> slots = table.slotsSince(ticker, from).stream().filter(s -> !s.isAfter(to)).toList();
+            assertThat(slots).as(ticker).first().isEqualTo(from);
+            assertThat(slots).as(ticker).last().isEqualTo(to);
+            assertThat(slots).as("one row per second for " + ticker)
+                    .hasSize((int) Duration.between(from, to).toSeconds() + 1);
+        }
+        assertThat(table.duplicates()).isEmpty();
+    }
+
+    @Test
+    void samplesCollectedWhileTheDatabaseIsDownAreStoredInOrderWhenItReturns() throws IOException {
+        try (ServiceInstance service = ServiceInstance.start(jdbcUrl(), Map.of())) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 2);
+            Instant beforeOutage = table().slotsSince("btc_usd", Instant.EPOCH).get(0);
+
+            postgres.close();
+            awaitFetchedSlots(5);
+            postgres = startPostgres();
+
+            Instant afterOutage = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(45)).until(() -> table().slotsSince("btc_usd", afterOutage).size() >= 1
+                    && table().slotsSince("eth_usd", afterOutage).size() >= 1);
+            assertEverySlotStoredOnce(table(), beforeOutage, afterOutage);
+            // stored in the order collected: insertion time follows the slot
+            List<Instant> btcInInsertOrder = table().jdbc().query(
+                    "SELECT ts FROM index_price WHERE ticker = 'btc_usd' ORDER BY inserted_at",
+                    (rs, i) -> rs.getTimestamp(1).toInstant());
+            assertThat(btcInInsertOrder).isSorted();
+        }
+    }
+
+    @Test
+    void stoppingTheServiceFlushesWhatItCollectedToTheDatabase() throws IOException {
+        // a slow writer, so that a backlog is still queued when the stop comes
+        ServiceInstance service = ServiceInstance.start(jdbcUrl(), Map.of("tracker.store.max-inserts-per-second", 2));
+        await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 2);
+        Instant first = table().slotsSince("btc_usd", Instant.EPOCH).get(0);
+        postgres.close();
+        awaitFetchedSlots(6);
+        postgres = startPostgres();
+
+        service.close();
+
+        IndexPriceTable table = table();
+        Instant last = table.slotsSince("btc_usd", first).get(table.slotsSince("btc_usd", first).size() - 1);
+        assertThat(Duration.between(first, last)).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
+        assertEverySlotStoredOnce(table, first, last);
+    }
+}

@@ -1,0 +1,153 @@
+package io.deribittracker.collector;
+
+import static io.deribittracker.support.FakeDeribit.SERVER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.deribittracker.support.CollectorIntegrationTest;
+import io.deribittracker.support.IndexPriceTable;
+import io.deribittracker.support.IndexPriceTable.Row;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Faults injected into the stand-in Deribit, and what ends up in PostgreSQL. */
+@ExtendWith(OutputCaptureExtension.class)
+class ExchangeFaultsIT extends CollectorIntegrationTest {
+
+    @Autowired
+    CamelContext camel;
+
+    IndexPriceTable table;
+
+    @Autowired
+    void table(JdbcTemplate jdbc) {
+        this.table = new IndexPriceTable(jdbc);
+    }
+
+    @AfterEach
+    void healServer() {
+        SERVER.setUnanswered("btc_usd", false);
+        SERVER.setSilent(false);
+    }
+
+    private static Instant nextSecond() {
+        return Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private void awaitBothTickersCollectedSince(Instant from, int slots) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> table.slotsSince("btc_usd", from).size() >= slots
+                && table.slotsSince("eth_usd", from).size() >= slots);
+    }
+
+    @Test
+    void aSlotTheWebSocketNeverAnswersIsFetchedOverHttp() {
+        Instant from = nextSecond();
+        SERVER.setUnanswered("btc_usd", true);
+
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                table.rowsSince(from).stream().filter(r -> r.ticker().equals("btc_usd")).count() >= 3);
+
+        List<Row> btc = table.rowsSince(from).stream().filter(r -> r.ticker().equals("btc_usd")).toList();
+        assertThat(btc).extracting(Row::source).containsOnly("http");
+        assertThat(SERVER.receivedMethods()).contains("http:public/get_index_price");
+        // the WebSocket still serves the other index
+        assertThat(table.rowsSince(from)).filteredOn(r -> r.ticker().equals("eth_usd"))
+                .extracting(Row::source).contains("ws");
+    }
+
+    @Test
+    void aMaintenanceErrorIsRetriedAndTheSlotStillStored(CapturedOutput log) {
+        Instant from = nextSecond();
+
+        SERVER.failNext("eth_usd", 11051, 1);
+
+        awaitBothTickersCollectedSince(from, 4);
+        List<Instant> eth = table.slotsSince("eth_usd", from);
+        assertThat(eth).containsAll(table.slotsSince("btc_usd", from).subList(0, 3));
+        assertThat(log.getOut()).contains("error 11051");
+    }
+
+    @Test
+    void anErrorThatWouldRecurIsLoggedWithItsCodeAndNotRetried(CapturedOutput log) {
+        Instant from = nextSecond();
+        long httpBefore = SERVER.receivedMethods().stream().filter(m -> m.startsWith("http:")).count();
+
+        SERVER.failNext("eth_usd", -32602, 1);
+
+        awaitBothTickersCollectedSince(from, 4);
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.getOut().contains("error -32602"));
+        assertThat(log.getOut()).contains("not retried");
+        // exactly one eth slot is missing, and no HTTP fallback was tried for it
+        List<Instant> btc = table.slotsSince("btc_usd", from);
+        List<Instant> eth = table.slotsSince("eth_usd", from);
+        assertThat(btc.stream().filter(slot -> !eth.contains(slot)).count()).isEqualTo(1);
+        assertThat(SERVER.receivedMethods().stream().filter(m -> m.startsWith("http:")).count()).isEqualTo(httpBefore);
+    }
+
+    @Test
+    void framesThatAreNotJsonOrCarryNoIdAreLoggedAndIgnored(CapturedOutput log) {
+        int connections = SERVER.connectionCount();
+
+        SERVER.sendToAll("this is not json");
+        SERVER.sendToAll("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"request entity too large\"}}");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.getOut().contains("not JSON")
+                && log.getOut().contains("request entity too large"));
+        Instant after = nextSecond();
+        awaitBothTickersCollectedSince(after, 2);
+        assertThat(SERVER.connectionCount()).isEqualTo(connections);
+        assertThat(camel.getRouteController().getRouteStatus("deribit-inbound")).isEqualTo(ServiceStatus.Started);
+    }
+
+    @Test
+    void aSilentSocketIsReplacedByTheWatchdogWhileHttpKeepsTheSlotsComing() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> SERVER.openConnections() == 1);
+        int connections = SERVER.connectionCount();
+        Instant from = nextSecond();
+
+        SERVER.setSilent(true);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> SERVER.connectionCount() > connections);
+        SERVER.setSilent(false);
+        awaitBothTickersCollectedSince(from, 5);
+        List<Instant> btc = table.slotsSince("btc_usd", from);
+        for (int i = 1; i < btc.size(); i++) {
+            assertThat(Duration.between(btc.get(i - 1), btc.get(i))).isEqualTo(Duration.ofSeconds(1));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> SERVER.openConnections() == 1);
+    }
+
+    @Test
+    void refusedConnectionsAreRetriedWithOneLogLinePerStateChange(CapturedOutput log) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> SERVER.openConnections() == 1);
+        int connections = SERVER.connectionCount();
+        int logLength = log.getOut().length();
+
+        SERVER.stop();
+        // refused for a while: let several slots fail (HTTP is down too), and so several reconnect attempts
+        await().atMost(Duration.ofSeconds(20)).until(() -> log.getOut().substring(logLength).lines()
+                .filter(l -> l.contains("neither the WebSocket nor HTTP answered")).count() >= 6);
+        SERVER.restart();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> SERVER.connectionCount() > connections);
+        Instant after = nextSecond();
+        awaitBothTickersCollectedSince(after, 2);
+        String outage = log.getOut().substring(logLength);
+        assertThat(outage.lines().filter(l -> l.contains("Cannot connect to Deribit"))).hasSize(1);
+        assertThat(outage.lines().filter(l -> l.contains("closed; reconnecting with backoff"))).hasSize(1);
+        assertThat(outage.lines().filter(l -> l.contains("reconnected to"))).hasSize(1);
+        assertThat(SERVER.openConnections()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,53 @@
+package io.deribittracker.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.deribittracker.DeribitTrackerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A whole instance of the service started and stopped by the test itself, for tests that run several
+ * (replicas) or must control when one stops (shutdown). Collects every second from {@link FakeDeribit}.
+ */
+public final class ServiceInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private ServiceInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static ServiceInstance start(String jdbcUrl, Map<String, Object> extraProperties) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", jdbcUrl);
+        properties.put("spring.datasource.username", TestDatabase.username());
+        properties.put("server.port", 0);
+        properties.put("deribit.ws-url", FakeDeribit.SERVER.wsUrl());
+        properties.put("deribit.http-url", FakeDeribit.SERVER.httpUrl());
+        properties.put("deribit.reply-timeout", "700ms");
+        properties.put("collector.interval", "1s");
+        // several instances in one JVM: keep their JMX names apart
+        properties.put("camel.main.jmx-management-name-pattern", "#name#-#counter#");
+        properties.putAll(extraProperties);
+        // as command-line arguments: they must win over application.yml, like the environment does in production
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new ServiceInstance(new SpringApplicationBuilder(DeribitTrackerApplication.class).run(arguments));
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    public boolean isRunning() {
+        return context.isActive();
+    }
+
+    /** Stops the instance the way SIGTERM does: Spring context close, Camel graceful shutdown. */
+    @Override
+    public void close() {
+        context.close();
+    }
+}
