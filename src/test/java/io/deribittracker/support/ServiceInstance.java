@@ -20,10 +20,22 @@ public final class ServiceInstance implements AutoCloseable {
         this.context = context;
     }
 
+    /** An instance on the given database. */
     public static ServiceInstance start(String jdbcUrl, Map<String, Object> extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", TestDatabase.username());
+        properties.putAll(extraProperties);
+        return start(properties);
+    }
+
+    /** An instance with no database configured: it runs its own embedded PostgreSQL. */
+    public static ServiceInstance startWithEmbeddedDatabase(Map<String, Object> extraProperties) {
+        return start(new LinkedHashMap<>(extraProperties));
+    }
+
+    private static ServiceInstance start(Map<String, Object> extraProperties) {
+        Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
         properties.put("deribit.ws-url", FakeDeribit.SERVER.wsUrl());
         properties.put("deribit.http-url", FakeDeribit.SERVER.httpUrl());
