@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DeribitTrackerApplication {
 
     public static void main(String[] args) {
-        ExitZeroOnSigterm.install(SpringApplication.run(DeribitTrackerApplication.class, args));
+        ExitZeroOnSigterm.install();
+        SpringApplication.run(DeribitTrackerApplication.class, args);
     }
 }
