@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.deribittracker.config.DeribitProperties;
 import io.vertx.core.http.HttpClientOptions;
+import org.apache.camel.component.http.HttpComponent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,6 +30,30 @@ public class CollectorConfiguration {
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setReadIdleTimeout((int) deribit.silenceTimeout().toMillis())
                 .setMaxWebSocketFrameSize(64 * 1024);
+    }
+
+    /**
+     * The HTTP fallback's components, with timeouts that end within the slot the fallback is trying to save
+     * (the default is three minutes). One per scheme, because Camel resolves {@code http} and {@code https}
+     * to separate component instances, and production's Deribit URL is https.
+     */
+    @Bean("http")
+    HttpComponent httpComponent(DeribitProperties deribit) {
+        return withReplyTimeout(new HttpComponent(), deribit);
+    }
+
+    @Bean("https")
+    HttpComponent httpsComponent(DeribitProperties deribit) {
+        return withReplyTimeout(new HttpComponent(), deribit);
+    }
+
+    private static HttpComponent withReplyTimeout(HttpComponent http, DeribitProperties deribit) {
+        long timeout = deribit.replyTimeout().toMillis();
+        http.setConnectTimeout(timeout);
+        http.setConnectionRequestTimeout(timeout);
+        http.setResponseTimeout(timeout);
+        http.setSoTimeout(timeout);
+        return http;
     }
 
     @Bean

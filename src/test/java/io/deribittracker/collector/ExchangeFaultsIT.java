@@ -14,6 +14,7 @@ import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.IndexPriceTable.Row;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.http.HttpComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,6 +66,16 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
         // the WebSocket still serves the other index
         assertThat(table.rowsSince(from)).filteredOn(r -> r.ticker().equals("eth_usd"))
                 .extracting(Row::source).contains("ws");
+    }
+
+    @Test
+    void theHttpFallbackGivesUpWithinTheReplyTimeoutOnHttpsToo() {
+        // production's fallback is https; the default of three minutes would outlast the slot it tries to save
+        for (String scheme : List.of("http", "https")) {
+            HttpComponent http = camel.getComponent(scheme, HttpComponent.class);
+            assertThat(http.getResponseTimeout()).as(scheme).isEqualTo(700);
+            assertThat(http.getConnectTimeout()).as(scheme).isEqualTo(700);
+        }
     }
 
     @Test
