@@ -1,0 +1,126 @@
+package io.deribittracker.ops;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.deribittracker.config.CollectorProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.seda.SedaEndpoint;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The collector's meters, all named {@code deribit_tracker_*} in Prometheus. The collector calls the event methods;
+ * the gauges compute themselves when scraped.
+ *
+ * <table>
+ *   <tr><th>Prometheus name</th><th>tags</th><th>meaning</th></tr>
+ *   <tr><td>deribit_tracker_samples_stored_total</td><td>ticker</td><td>samples inserted into index_price</td></tr>
+ *   <tr><td>deribit_tracker_exchange_errors_total</td><td>code</td><td>JSON-RPC errors Deribit answered, by error code</td></tr>
+ *   <tr><td>deribit_tracker_reconnects_total</td><td></td><td>WebSocket connections re-established</td></tr>
+ *   <tr><td>deribit_tracker_replies_timed_out_total</td><td></td><td>requests whose reply did not arrive in time</td></tr>
+ *   <tr><td>deribit_tracker_http_fallbacks_total</td><td></td><td>prices fetched over HTTP instead of the WebSocket</td></tr>
+ *   <tr><td>deribit_tracker_buffer_overflows_total</td><td></td><td>samples that found the store queue full</td></tr>
+ *   <tr><td>deribit_tracker_store_queue_depth</td><td></td><td>samples waiting in the store queue now</td></tr>
+ *   <tr><td>deribit_tracker_newest_sample_age_seconds</td><td>ticker</td><td>age of the newest stored sample (NaN: none)</td></tr>
+ * </table>
+ */
+@Component
+public class CollectorMetrics {
+
+    static final String PREFIX = "deribit.tracker.";
+
+    private final MeterRegistry registry;
+    private final CamelContext camel;
+    private final String storeQueueUri;
+    private final Map<String, Counter> samplesStored = new ConcurrentHashMap<>();
+    private final Map<Integer, Counter> exchangeErrors = new ConcurrentHashMap<>();
+    private final Counter reconnects;
+    private final Counter repliesTimedOut;
+    private final Counter httpFallbacks;
+    private final Counter bufferOverflows;
+    private volatile SedaEndpoint storeQueue;
+
+    public CollectorMetrics(MeterRegistry registry, CollectorProperties collector, NewestSamples newestSamples,
+                            CamelContext camel, @Value("${tracker.store.queue}") String storeQueueUri) {
+        this.registry = registry;
+        this.camel = camel;
+        this.storeQueueUri = storeQueueUri;
+        reconnects = Counter.builder(PREFIX + "reconnects")
+                .description("WebSocket connections to Deribit re-established after a drop").register(registry);
+        repliesTimedOut = Counter.builder(PREFIX + "replies.timed.out")
+                .description("Deribit requests whose reply did not arrive in time").register(registry);
+        httpFallbacks = Counter.builder(PREFIX + "http.fallbacks")
+                .description("Index prices fetched over HTTP because the WebSocket did not answer").register(registry);
+        bufferOverflows = Counter.builder(PREFIX + "buffer.overflows")
+                .description("Samples that found the store queue full").register(registry);
+        for (String ticker : collector.indexNames()) {
+            // every configured index shows from the start, at 0, so that rate() and absence alerts work
+            samplesStored(ticker);
+            Gauge.builder(PREFIX + "newest.sample.age", newestSamples, samples -> samples.cachedAgeSeconds(ticker))
+                    .description("Age of the newest stored sample of the index (NaN: none stored or database down)")
+                    .baseUnit("seconds")
+                    .tag("ticker", ticker)
+                    .register(registry);
+        }
+        Gauge.builder(PREFIX + "store.queue.depth", this, CollectorMetrics::storeQueueDepth)
+                .description("Samples waiting in the queue to the database")
+                .register(registry);
+    }
+
+    /** A sample of {@code ticker} was inserted into the database. */
+    public void sampleStored(String ticker) {
+        samplesStored(ticker).increment();
+    }
+
+    /** Deribit answered a request with a JSON-RPC error of this code. */
+    public void exchangeError(int code) {
+        exchangeErrors.computeIfAbsent(code, c -> Counter.builder(PREFIX + "exchange.errors")
+                .description("JSON-RPC errors answered by Deribit, by error code")
+                .tag("code", Integer.toString(c))
+                .register(registry)).increment();
+    }
+
+    /** The WebSocket to Deribit was connected again after it had dropped. */
+    public void reconnected() {
+        reconnects.increment();
+    }
+
+    /** A request's reply did not arrive within {@code deribit.reply-timeout}. */
+    public void replyTimedOut() {
+        repliesTimedOut.increment();
+    }
+
+    /** A price was fetched over HTTP because the WebSocket did not deliver it. */
+    public void httpFallback() {
+        httpFallbacks.increment();
+    }
+
+    /** A sample could not be queued for storage because the queue was full. */
+    public void bufferOverflow() {
+        bufferOverflows.increment();
+    }
+
+    private Counter samplesStored(String ticker) {
+        return samplesStored.computeIfAbsent(ticker, t -> Counter.builder(PREFIX + "samples.stored")
+                .description("Samples inserted into index_price")
+                .tag("ticker", t)
+                .register(registry));
+    }
+
+    private double storeQueueDepth() {
+        SedaEndpoint endpoint = storeQueue;
+        if (endpoint == null) {
+            if (!camel.isStarted()) {
+                return Double.NaN;
+            }
+            // the same URI the storage route consumes from, so this is its endpoint (and queue), not a new one
+            endpoint = camel.getEndpoint(storeQueueUri, SedaEndpoint.class);
+            storeQueue = endpoint;
+        }
+        return endpoint.getCurrentQueueSize();
+    }
+}

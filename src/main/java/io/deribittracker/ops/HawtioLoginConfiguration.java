@@ -1,0 +1,69 @@
+package io.deribittracker.ops;
+
+import java.util.Map;
+
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.Configuration;
+
+import io.hawt.system.ConfigManager;
+import io.hawt.web.auth.AuthenticationConfiguration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * Lets Hawtio's own login page accept the admin credentials.
+ *
+ * <p>Hawtio authenticates through JAAS (realm {@code hawtio.realm}, default {@code hawtio}). Its Spring Security
+ * bridge lives in {@code hawtio-springboot-security}, which is not published for Hawtio 5, so instead we hand Hawtio
+ * a JAAS configuration of our own: {@link AdminLoginModule}, with this context's {@link AdminProperties} in its
+ * options. Hawtio collects such "dynamic" configurations when its servlet context listener starts; this listener
+ * runs just before it (highest precedence) and registers ours. No JVM-wide JAAS state is touched.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(AuthenticationConfiguration.class)
+public class HawtioLoginConfiguration {
+
+    @Bean
+    ServletListenerRegistrationBean<ServletContextListener> hawtioAdminLogin(ObjectProvider<ConfigManager> hawtioConfig,
+                                                                             AdminProperties admin) {
+        ServletContextListener listener = new ServletContextListener() {
+            @Override
+            public void contextInitialized(ServletContextEvent event) {
+                ConfigManager config = hawtioConfig.getIfAvailable();
+                if (config == null || !admin.configured()) {
+                    return; // Hawtio is off: nothing to log in to
+                }
+                ServletContext servletContext = event.getServletContext();
+                // AuthenticationConfiguration reads its settings from the ConfigManager attribute; Hawtio's own
+                // listener sets the same instance again right after us
+                servletContext.setAttribute(ConfigManager.CONFIG_MANAGER, config);
+                AuthenticationConfiguration.getConfiguration(servletContext).addConfiguration(new AdminJaasConfiguration(admin));
+            }
+        };
+        ServletListenerRegistrationBean<ServletContextListener> registration = new ServletListenerRegistrationBean<>(listener);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** One required login module for every realm name Hawtio asks for. */
+    static final class AdminJaasConfiguration extends Configuration {
+
+        private final AppConfigurationEntry[] entries;
+
+        AdminJaasConfiguration(AdminProperties admin) {
+            entries = new AppConfigurationEntry[] {new AppConfigurationEntry(AdminLoginModule.class.getName(),
+                    AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, Map.of(AdminLoginModule.ADMIN_OPTION, admin))};
+        }
+
+        @Override
+        public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+            return entries.clone();
+        }
+    }
+}

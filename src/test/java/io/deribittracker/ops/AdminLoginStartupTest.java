@@ -1,0 +1,83 @@
+package io.deribittracker.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.deribittracker.DeribitTrackerApplication;
+import io.deribittracker.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What the service says and offers at start-up, depending on the admin login. Each test starts the application
+ * itself, so that its log is captured from the first line.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AdminLoginStartupTest {
+
+    private static ConfigurableApplicationContext start(String... properties) {
+        // command-line arguments, as an operator would pass them: they win over application.yml
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--collector.enabled=false",
+                "--spring.datasource.url=" + TestDatabase.url("ops"),
+                "--spring.datasource.username=" + TestDatabase.username(),
+                "--spring.datasource.password=" + OpsTestSupport.DB_PASSWORD));
+        for (String property : properties) {
+            args.add("--" + property);
+        }
+        return new SpringApplicationBuilder(DeribitTrackerApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Test
+    void withoutAdminLoginOnlyHealthAndInfoAreOfferedAndTheLogSaysSo(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start("admin.user=", "admin.password=")) {
+            OpsTestSupport http = new OpsTestSupport(port(context));
+
+            List<String> warnings = output.getOut().lines()
+                    .filter(line -> line.contains(" WARN ") && line.contains("ADMIN_USER/ADMIN_PASSWORD not set")).toList();
+            assertThat(warnings).hasSize(1);
+            assertThat(warnings.get(0)).contains("Hawtio and every actuator endpoint except health and info are OFF");
+
+            assertThat(context.getBean(PathMappedEndpoints.class).getAllPaths())
+                    .containsExactlyInAnyOrder("/actuator/health", "/actuator/info");
+            assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(http.get("/actuator/info").statusCode()).isEqualTo(200);
+            assertThat(http.get("/actuator/hawtio/index.html").statusCode()).isEqualTo(404);
+            assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+            // no login exists that could open them
+            assertThat(http.get("/actuator/prometheus", "Authorization", OpsTestSupport.basic("", "")).statusCode()).isEqualTo(401);
+            assertThat(output.getOut()).doesNotContain("Using generated security password");
+        }
+    }
+
+    @Test
+    void withAdminLoginNoSecretReachesTheLog(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start(
+                "admin.user=" + OpsTestSupport.ADMIN_USER, "admin.password=" + OpsTestSupport.ADMIN_PASSWORD)) {
+            OpsTestSupport http = new OpsTestSupport(port(context));
+            assertThat(context.getBean(PathMappedEndpoints.class).getAllPaths())
+                    .contains("/actuator/prometheus", "/actuator/hawtio", "/actuator/jolokia");
+            // the events that log: failed and successful logins on both doors, and a look at the environment
+            http.get("/actuator/prometheus", "Authorization", OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, "not-the-password"));
+            http.postJson("/actuator/hawtio/auth/login", "{\"username\":\"x\",\"password\":\"not-the-password\"}", null);
+            assertThat(http.postJson("/actuator/hawtio/auth/login", "{\"username\":\"" + OpsTestSupport.ADMIN_USER
+                    + "\",\"password\":\"" + OpsTestSupport.ADMIN_PASSWORD + "\"}", null).statusCode()).isEqualTo(200);
+            assertThat(http.getAsAdmin("/actuator/env").statusCode()).isEqualTo(200);
+            assertThat(http.getAsAdmin("/actuator/jolokia/version").statusCode()).isEqualTo(200);
+        }
+        assertThat(output.getAll()).contains("Logging in user: " + OpsTestSupport.ADMIN_USER)
+                .doesNotContain(OpsTestSupport.ADMIN_PASSWORD)
+                .doesNotContain(OpsTestSupport.DB_PASSWORD)
+                .doesNotContain("ADMIN_USER/ADMIN_PASSWORD not set");
+    }
+}
