@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.deribittracker.ops.CollectorMetrics;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class AwaitDeribitReply extends AsyncProcessorSupport {
 
     private final DeribitRpc rpc;
+    private final CollectorMetrics metrics;
 
-    public AwaitDeribitReply(DeribitRpc rpc) {
+    public AwaitDeribitReply(DeribitRpc rpc, CollectorMetrics metrics) {
         this.rpc = rpc;
+        this.metrics = metrics;
     }
 
     @Override
@@ -38,8 +41,11 @@ public class AwaitDeribitReply extends AsyncProcessorSupport {
                             rpc.applyReply(exchange, frame);
                         } else {
                             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                            exchange.setException(cause instanceof TimeoutException
-                                    ? new ReplyTimeoutException(method, id, rpc.replyTimeout()) : cause);
+                            if (cause instanceof TimeoutException) {
+                                metrics.replyTimedOut();
+                                cause = new ReplyTimeoutException(method, id, rpc.replyTimeout());
+                            }
+                            exchange.setException(cause);
                         }
                     } catch (Exception e) {
                         exchange.setException(e);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deribittracker.config.DeribitProperties;
+import io.deribittracker.ops.CollectorMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -48,8 +49,10 @@ public class DeribitRpc {
     private final Duration replyTimeout;
     private final Duration heartbeatInterval;
     private final String clientVersion;
+    private final CollectorMetrics metrics;
 
-    public DeribitRpc(DeribitProperties properties, ObjectProvider<BuildProperties> build) {
+    public DeribitRpc(DeribitProperties properties, ObjectProvider<BuildProperties> build, CollectorMetrics metrics) {
+        this.metrics = metrics;
         this.replyTimeout = properties.replyTimeout();
         this.heartbeatInterval = properties.heartbeatInterval();
         BuildProperties buildProperties = build.getIfAvailable();
@@ -112,6 +115,7 @@ public class DeribitRpc {
     public void applyReply(Exchange exchange, JsonNode frame) throws DeribitRpcException {
         JsonNode error = frame.get("error");
         if (error != null) {
+            metrics.exchangeError(error.path("code").asInt());
             throw new DeribitRpcException(exchange.getMessage().getHeader(METHOD, String.class),
                     error.path("code").asInt(), error.path("message").asText());
         }

@@ -3,6 +3,7 @@ package io.deribittracker.collector;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.deribittracker.ops.CollectorMetrics;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,11 @@ public class DeribitSession implements DeribitConnectionListener {
     private final AtomicLong connections = new AtomicLong();
     private volatile long downSinceMillis = System.currentTimeMillis();
 
-    public DeribitSession(ObjectProvider<ProducerTemplate> producer) {
+    private final CollectorMetrics metrics;
+
+    public DeribitSession(ObjectProvider<ProducerTemplate> producer, CollectorMetrics metrics) {
         this.producer = producer;
+        this.metrics = metrics;
     }
 
     @Override
@@ -36,6 +40,7 @@ public class DeribitSession implements DeribitConnectionListener {
         if (count == 1) {
             LOG.info("Deribit WebSocket connected to {}", remote);
         } else {
+            metrics.reconnected();
             LOG.info("Deribit WebSocket reconnected to {} after {} s offline",
                     remote, (System.currentTimeMillis() - downSinceMillis) / 1000);
         }

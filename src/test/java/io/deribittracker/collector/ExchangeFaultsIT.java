@@ -12,6 +12,7 @@ import java.util.List;
 import io.deribittracker.support.CollectorIntegrationTest;
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.IndexPriceTable.Row;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.component.http.HttpComponent;
@@ -29,6 +30,14 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private double count(String counter, String... tags) {
+        var found = meters.find(counter).tags(tags).counter();
+        return found == null ? 0 : found.count();
+    }
 
     IndexPriceTable table;
 
@@ -55,6 +64,8 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
     @Test
     void aSlotTheWebSocketNeverAnswersIsFetchedOverHttp() {
         Instant from = nextSecond();
+        double fallbacks = count("deribit.tracker.http.fallbacks");
+        double timeouts = count("deribit.tracker.replies.timed.out");
         SERVER.setUnanswered("btc_usd", true);
 
         await().atMost(Duration.ofSeconds(15)).until(() ->
@@ -63,6 +74,9 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
         List<Row> btc = table.rowsSince(from).stream().filter(r -> r.ticker().equals("btc_usd")).toList();
         assertThat(btc).extracting(Row::source).containsOnly("http");
         assertThat(SERVER.receivedMethods()).contains("http:public/get_index_price");
+        assertThat(count("deribit.tracker.http.fallbacks")).isGreaterThanOrEqualTo(fallbacks + 3);
+        // each fallback follows three timed-out WebSocket attempts
+        assertThat(count("deribit.tracker.replies.timed.out")).isGreaterThanOrEqualTo(timeouts + 9);
         // the WebSocket still serves the other index
         assertThat(table.rowsSince(from)).filteredOn(r -> r.ticker().equals("eth_usd"))
                 .extracting(Row::source).contains("ws");
@@ -81,6 +95,7 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
     @Test
     void aMaintenanceErrorIsRetriedAndTheSlotStillStored(CapturedOutput log) {
         Instant from = nextSecond();
+        double maintenanceErrors = count("deribit.tracker.exchange.errors", "code", "11051");
 
         SERVER.failNext("eth_usd", 11051, 1);
 
@@ -88,6 +103,7 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
         List<Instant> eth = table.slotsSince("eth_usd", from);
         assertThat(eth).containsAll(table.slotsSince("btc_usd", from).subList(0, 3));
         assertThat(log.getOut()).contains("error 11051");
+        assertThat(count("deribit.tracker.exchange.errors", "code", "11051")).isEqualTo(maintenanceErrors + 1);
     }
 
     @Test
@@ -145,6 +161,7 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> SERVER.openConnections() == 1);
         int connections = SERVER.connectionCount();
         int logLength = log.getOut().length();
+        double reconnects = count("deribit.tracker.reconnects");
 
         SERVER.stop();
         // refused for a while: let several slots fail (HTTP is down too), and so several reconnect attempts
@@ -160,5 +177,6 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
         assertThat(outage.lines().filter(l -> l.contains("closed; reconnecting with backoff"))).hasSize(1);
         assertThat(outage.lines().filter(l -> l.contains("reconnected to"))).hasSize(1);
         assertThat(SERVER.openConnections()).isEqualTo(1);
+        assertThat(count("deribit.tracker.reconnects")).isEqualTo(reconnects + 1);
     }
 }
