@@ -20,7 +20,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record PriceRecord(
         @Schema(description = "Canonical index name", example = "btc_usd") String ticker,
         @Schema(description = "The stored decimal, exactly", example = "91234.56") BigDecimal price,
-        @Schema(description = "UNIX seconds of the minute slot", example = "1795511340") long timestamp,
+        @Schema(description = "UNIX seconds of the minute slot", example = "1795516140") long timestamp,
         @Schema(description = "The same instant, ISO-8601 UTC", format = "date-time", example = "2026-11-24T10:29:00Z")
         String time) {
 
