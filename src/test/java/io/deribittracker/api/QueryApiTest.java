@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deribittracker.support.TestDatabase;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +94,17 @@ class QueryApiTest {
 
         assertThat(last.get("ticker").asText()).isEqualTo("btc_usd");
         assertThat(last.get("timestamp").asLong()).isEqualTo(T0 + 9 * 60);
+    }
+
+    /** /last is served from a cache that holds a price for at most a second; a new price must show soon after. */
+    @Test
+    void lastShowsANewPriceWithinTwoSeconds() {
+        assertThat(ApiClient.json(api.get("/last?ticker=eth")).get("timestamp").asLong()).isEqualTo(T0 + 120);
+
+        jdbc.update("INSERT INTO index_price (ticker, ts, price) VALUES (?, ?, ?)", row("eth_usd", 3, "3000.3"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(ApiClient.json(api.get("/last?ticker=eth")).get("timestamp").asLong()).isEqualTo(T0 + 180));
     }
 
     @Test
