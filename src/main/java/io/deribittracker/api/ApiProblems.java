@@ -1,0 +1,58 @@
+package io.deribittracker.api;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns whatever stopped a request into the RFC 9457 problem the client gets (the api-problems route configuration
+ * in rest-api.camel.yaml writes it). Bad input is the client's to fix and says how; an unreachable database is a 503
+ * the client may retry; anything else is our bug: logged with its stack trace here, and answered with a 500 that
+ * reveals nothing of it.
+ */
+@Component
+public class ApiProblems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+
+    public Problem describe(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        if (failure instanceof InvalidParameterException invalid) {
+            return new Problem(Problem.INVALID_PARAMETER, "Invalid query parameter", 400, invalid.getMessage(),
+                    invalid.parameter());
+        }
+        if (failure instanceof NoPriceYetException noPrice) {
+            return new Problem(Problem.NO_PRICE_YET, "No price recorded yet", 404, noPrice.getMessage(),
+                    QueryParameters.TICKER);
+        }
+        if (isDatabaseUnreachable(failure)) {
+            LOG.warn("Answering 503: the database is unreachable ({})", failure.getMessage());
+            return new Problem(Problem.DATABASE_UNAVAILABLE, "Database unavailable", 503,
+                    "The price database did not answer in time. Try again in a few seconds.", null);
+        }
+        LOG.error("Answering 500 to a request that failed unexpectedly", failure);
+        return new Problem(Problem.INTERNAL_ERROR, "Internal error", 500,
+                "The request failed on our side; it has been logged.", null);
+    }
+
+    /**
+     * Hikari gives up after its connection-timeout with {@link SQLTransientConnectionException}; a connection that
+     * breaks mid-query fails with SQLState class 08 (connection exception) or 57P0x (server shutting down).
+     */
+    static boolean isDatabaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
