@@ -1,17 +1,24 @@
 package io.deribittracker.support;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service, collecting every second from the {@link FakeDeribit} stand-in into a real PostgreSQL
- * database of its own.
+ * database of its own. Every subclass shares this one context: a second one would be a second collector on
+ * the same database and the same stand-in, and would blur what each test observes.
  */
 @CamelSpringBootTest
+@DisableJmx(false) // Camel's MBeans on, as in production (Hawtio's Camel tab reads them)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class CollectorIntegrationTest {
+
+    /** The admin login (ADMIN_USER / ADMIN_PASSWORD) of the service under test. */
+    protected static final String ADMIN_USER = "operator";
+    protected static final String ADMIN_PASSWORD = "integration-test-secret";
 
     @DynamicPropertySource
     static void collectorProperties(DynamicPropertyRegistry registry) {
@@ -22,5 +29,9 @@ public abstract class CollectorIntegrationTest {
         registry.add("deribit.reply-timeout", () -> "700ms");
         registry.add("deribit.silence-timeout", () -> "2s");
         registry.add("collector.interval", () -> "1s");
+        // other instances run beside this one in the same JVM (ServiceInstance): keep the JMX names apart
+        registry.add("spring.jmx.unique-names", () -> "true");
+        registry.add("admin.user", () -> ADMIN_USER);
+        registry.add("admin.password", () -> ADMIN_PASSWORD);
     }
 }

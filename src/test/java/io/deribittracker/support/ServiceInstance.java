@@ -43,6 +43,7 @@ public final class ServiceInstance implements AutoCloseable {
         properties.put("collector.interval", "1s");
         // several instances in one JVM: keep their JMX names apart
         properties.put("camel.main.jmx-management-name-pattern", "#name#-#counter#");
+        properties.put("spring.jmx.unique-names", true);
         properties.putAll(extraProperties);
         // as command-line arguments: they must win over application.yml, like the environment does in production
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
