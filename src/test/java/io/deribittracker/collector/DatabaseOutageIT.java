@@ -15,10 +15,14 @@ import java.util.Map;
 
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.ServiceInstance;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -26,6 +30,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * PostgreSQL goes away while the exchange keeps answering. An embedded PostgreSQL is used because a test can
  * stop it and start it again on the same port and data directory, like a database restart.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIT {
 
     private Path dataDirectory;
@@ -96,6 +101,22 @@ class DatabaseOutageIT {
                     "SELECT ts FROM index_price WHERE ticker = 'btc_usd' ORDER BY inserted_at",
                     (rs, i) -> rs.getTimestamp(1).toInstant());
             assertThat(btcInInsertOrder).isSorted();
+        }
+    }
+
+    @Test
+    void aFullBufferDropsSamplesLoudlyNeverQuietly(CapturedOutput log) throws IOException {
+        // a buffer of two samples, so that a short outage overflows it
+        try (ServiceInstance service = ServiceInstance.start(jdbcUrl(), Map.of("tracker.store.queue",
+                "seda:store-index-price?size=2&blockWhenFull=true&offerTimeout=100"))) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 1);
+            MeterRegistry meters = service.bean(MeterRegistry.class);
+
+            postgres.close();
+
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    meters.get("deribit.tracker.buffer.overflows").counter().count() >= 2);
+            assertThat(log.getOut()).contains("Storage buffer full").contains("is DROPPED");
         }
     }
 

@@ -50,6 +50,10 @@ public final class ServiceInstance implements AutoCloseable {
         return new ServiceInstance(new SpringApplicationBuilder(DeribitTrackerApplication.class).run(arguments));
     }
 
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }
