@@ -1,11 +1,14 @@
 package io.deribittracker.collector;
 
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.deribittracker.ops.CollectorMetrics;
 import org.apache.camel.AsyncCallback;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.springframework.stereotype.Component;
@@ -19,14 +22,31 @@ import org.springframework.stereotype.Component;
  * that reads the replies; blocking it to wait would mean no reply could ever be read.
  */
 @Component("awaitDeribitReply")
-public class AwaitDeribitReply extends AsyncProcessorSupport {
+public class AwaitDeribitReply extends AsyncProcessorSupport implements CamelContextAware {
 
     private final DeribitRpc rpc;
     private final CollectorMetrics metrics;
+    private CamelContext camelContext;
+    private ExecutorService continuations;
 
     public AwaitDeribitReply(DeribitRpc rpc, CollectorMetrics metrics) {
         this.rpc = rpc;
         this.metrics = metrics;
+    }
+
+    /**
+     * The exchange continues on a pool of its own: not on the thread that completed the reply (a Vert.x worker
+     * reading frames) and not on the JDK's single timeout thread, because what follows (retries, the HTTP
+     * fallback, a full queue) may block for seconds.
+     */
+    @Override
+    protected void doStart() {
+        continuations = camelContext.getExecutorServiceManager().newThreadPool(this, "DeribitReplies", 2, 16);
+    }
+
+    @Override
+    protected void doStop() {
+        camelContext.getExecutorServiceManager().shutdown(continuations);
     }
 
     @Override
@@ -35,7 +55,7 @@ public class AwaitDeribitReply extends AsyncProcessorSupport {
         String method = exchange.getMessage().getHeader(DeribitRpc.METHOD, String.class);
         rpc.replyTo(id)
                 .orTimeout(rpc.replyTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((frame, failure) -> {
+                .whenCompleteAsync((frame, failure) -> {
                     try {
                         if (failure == null) {
                             rpc.applyReply(exchange, frame);
@@ -53,7 +73,17 @@ public class AwaitDeribitReply extends AsyncProcessorSupport {
                         rpc.forget(id);
                         callback.done(false);
                     }
-                });
+                }, continuations);
         return false;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
     }
 }

@@ -16,6 +16,7 @@ import io.deribittracker.config.DeribitProperties;
 import io.deribittracker.ops.CollectorMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.info.BuildProperties;
@@ -82,22 +83,36 @@ public class DeribitRpc {
         prepare(exchange, "public/set_heartbeat", Map.of("interval", heartbeatInterval.toSeconds()));
     }
 
-    /** Body becomes {@code public/test}, the required answer to a heartbeat {@code test_request}. */
-    public void prepareTest(Exchange exchange) {
-        prepare(exchange, "public/test", Map.of());
+    /**
+     * Body becomes {@code public/test}, the required answer to a heartbeat {@code test_request}. Nobody waits
+     * for its reply, so no pending future is registered; the reply is dropped on arrival.
+     */
+    public void prepareTestAnswer(Exchange exchange) {
+        exchange.getMessage().setBody(request(ids.incrementAndGet(), "public/test", Map.of()));
     }
 
     private void prepare(Exchange exchange, String method, Map<String, Object> params) {
         long id = ids.incrementAndGet();
+        pending.put(id, new CompletableFuture<>());
+        // however the exchange ends (a write that failed before any wait began, for one), the id is released
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                forget(id);
+            }
+        });
+        exchange.getMessage().setHeader(REQUEST_ID, id);
+        exchange.getMessage().setHeader(METHOD, method);
+        exchange.getMessage().setBody(request(id, method, params));
+    }
+
+    private String request(long id, String method, Map<String, Object> params) {
         ObjectNode request = json.createObjectNode()
                 .put("jsonrpc", "2.0")
                 .put("id", id)
                 .put("method", method);
         request.set("params", json.valueToTree(params));
-        pending.put(id, new CompletableFuture<>());
-        exchange.getMessage().setHeader(REQUEST_ID, id);
-        exchange.getMessage().setHeader(METHOD, method);
-        exchange.getMessage().setBody(request.toString());
+        return request.toString();
     }
 
     /** The reply to request {@code id}, once it arrives; fails if no such request is pending. */
@@ -128,8 +143,8 @@ public class DeribitRpc {
         return replyTimeout;
     }
 
-    /** Forgets a request whose reply nobody will wait for (a fire-and-forget answer to a heartbeat). */
-    public void forget(@Header(REQUEST_ID) long id) {
+    /** Forgets a request: nobody waits for its reply any more. */
+    void forget(long id) {
         pending.remove(id);
     }
 
@@ -149,8 +164,4 @@ public class DeribitRpc {
         waiting.complete(frame);
     }
 
-    /** Number of requests still waiting for a reply. */
-    public int pendingCount() {
-        return pending.size();
-    }
 }

@@ -65,13 +65,4 @@ public class DeribitSession implements DeribitConnectionListener {
             LOG.debug("Connection attempt {} to Deribit failed ({}); next in {} ms", failuresInARow, cause, retryInMillis);
         }
     }
-
-    public boolean isUp() {
-        return up.get();
-    }
-
-    /** How many sockets have been opened since start-up (1 + reconnects). */
-    public long connectionCount() {
-        return connections.get();
-    }
 }

@@ -29,10 +29,6 @@ public class SlotClock {
         this.clock = clock;
     }
 
-    public Duration interval() {
-        return Duration.ofMillis(intervalMillis);
-    }
-
     /** The slot a tick that fired now belongs to: the nearest boundary, so a tick a little late or early still lands on it. */
     public Instant currentSlot() {
         long now = clock.millis();
@@ -44,10 +40,5 @@ public class SlotClock {
         long now = clock.millis();
         long next = (Math.floorDiv(now, intervalMillis) + 1) * intervalMillis;
         return Duration.ofMillis(next - now);
-    }
-
-    /** The instant by which a sample for {@code slot} must be fetched: the next slot's boundary. */
-    public Instant endOf(Instant slot) {
-        return slot.plusMillis(intervalMillis);
     }
 }

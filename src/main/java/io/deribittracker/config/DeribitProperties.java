@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param heartbeatInterval interval asked of Deribit in {@code public/set_heartbeat} (10 s minimum)
  * @param replyTimeout      how long a request waits for its reply on the WebSocket
  * @param silenceTimeout    a socket that receives nothing for this long is closed and replaced (the watchdog);
- *                          must exceed the heartbeat interval, as Deribit writes at least once per interval
+ *                          should exceed the heartbeat interval, as Deribit writes at least once per interval
+ *                          (shorter is only safe while requests keep the socket busy, as in the tests)
  */
 @ConfigurationProperties("deribit")
 public record DeribitProperties(

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +49,9 @@ public class FakeDeribitServer implements AutoCloseable {
     private final Map<String, BigDecimal> prices = new ConcurrentHashMap<>(START_PRICES);
     private final Map<String, BigDecimal> fixedPrices = new ConcurrentHashMap<>();
     private final Map<String, Duration> replyDelays = new ConcurrentHashMap<>();
-    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final Queue<JsonNode> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final Map<String, Deque<int[]>> scriptedErrors = new ConcurrentHashMap<>();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
@@ -103,7 +106,7 @@ public class FakeDeribitServer implements AutoCloseable {
             socket.writeTextMessage(error(null, -32700, "Parse error").toString());
             return;
         }
-        received.add(request);
+        remember(request);
         if (silent) {
             return;
         }
@@ -150,10 +153,18 @@ public class FakeDeribitServer implements AutoCloseable {
             return;
         }
         ObjectNode reply = indexPriceReply(null, request.getParam("index_name"));
-        received.add(json.createObjectNode().put("method", "http:public/get_index_price")
+        remember(json.createObjectNode().put("method", "http:public/get_index_price")
                 .put("index_name", request.getParam("index_name")));
         request.response().setStatusCode(reply.has("error") ? 400 : 200)
                 .putHeader("Content-Type", "application/json").end(reply.toString());
+    }
+
+    /** Keeps the recent requests for tests to inspect; bounded, as the demo may run for days. */
+    private void remember(JsonNode request) {
+        received.add(request);
+        while (received.size() > MAX_REMEMBERED) {
+            received.poll();
+        }
     }
 
     private ObjectNode indexPriceReply(JsonNode id, String index) {

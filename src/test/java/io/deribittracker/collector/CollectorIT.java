@@ -46,15 +46,16 @@ class CollectorIT extends CollectorIntegrationTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> table.slotsSince("eth_usd", from).size() >= 4
                 && table.slotsSince("btc_usd", from).size() >= 4);
 
-        List<Row> rows = table.rowsSince(from);
-        for (String ticker : List.of("btc_usd", "eth_usd")) {
-            List<Instant> slots = table.slotsSince(ticker, from);
-            assertThat(slots).allSatisfy(slot -> assertThat(slot.getNano()).isZero());
-            // consecutive slots, no gap, nothing twice
-            for (int i = 1; i < slots.size(); i++) {
-                assertThat(Duration.between(slots.get(i - 1), slots.get(i))).isEqualTo(Duration.ofSeconds(1));
+        Instant until = from.plusSeconds(3);
+        // consecutive whole-second slots, no gap, nothing twice (a slot retried lands late: wait for the range)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (String ticker : List.of("btc_usd", "eth_usd")) {
+                assertThat(table.slotsSince(ticker, from)).as(ticker).startsWith(
+                        from, from.plusSeconds(1), from.plusSeconds(2), until);
             }
-        }
+        });
+        List<Row> rows = table.rowsSince(from);
+        assertThat(rows).allSatisfy(r -> assertThat(r.slot().getNano()).isZero());
         assertThat(rows).filteredOn(r -> r.ticker().equals("btc_usd"))
                 .allSatisfy(r -> assertThat(r.price().toPlainString()).isEqualTo("91234.5678901234"));
         assertThat(rows).filteredOn(r -> r.ticker().equals("eth_usd"))
@@ -81,7 +82,8 @@ class CollectorIT extends CollectorIntegrationTest {
     }
 
     @Test
-    void aHeartbeatTestRequestIsAnsweredWithPublicTestOnTheSameSocket() {
+    void aHeartbeatTestRequestIsAnsweredWithPublicTest() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> SERVER.openConnections() == 1);
         SERVER.clearReceived();
 
         SERVER.sendToAll("{\"jsonrpc\":\"2.0\",\"method\":\"heartbeat\",\"params\":{\"type\":\"test_request\"}}");

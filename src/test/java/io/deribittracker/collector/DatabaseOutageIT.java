@@ -1,6 +1,5 @@
 package io.deribittracker.collector;
 
-import static io.deribittracker.support.FakeDeribit.SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.deribittracker.demo.FakeDeribitServer;
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.ServiceInstance;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +36,7 @@ class DatabaseOutageIT {
     private Path dataDirectory;
     private int port;
     private EmbeddedPostgres postgres;
+    private FakeDeribitServer deribit;
 
     @BeforeEach
     void startDatabase() throws IOException {
@@ -44,6 +45,7 @@ class DatabaseOutageIT {
             port = probe.getLocalPort();
         }
         postgres = startPostgres();
+        deribit = new FakeDeribitServer().start(0);
     }
 
     @AfterEach
@@ -51,6 +53,7 @@ class DatabaseOutageIT {
         if (postgres != null) {
             postgres.close();
         }
+        deribit.close();
     }
 
     private EmbeddedPostgres startPostgres() throws IOException {
@@ -66,9 +69,9 @@ class DatabaseOutageIT {
     }
 
     /** Waits while the collector fetches at least {@code slots} more slots of btc_usd from Deribit. */
-    private static void awaitFetchedSlots(int slots) {
-        long before = SERVER.indexPriceRequests("btc_usd");
-        await().atMost(Duration.ofSeconds(30)).until(() -> SERVER.indexPriceRequests("btc_usd") >= before + slots);
+    private void awaitFetchedSlots(int slots) {
+        long before = deribit.indexPriceRequests("btc_usd");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deribit.indexPriceRequests("btc_usd") >= before + slots);
     }
 
     private static void assertEverySlotStoredOnce(IndexPriceTable table, Instant from, Instant to) {
@@ -84,7 +87,7 @@ class DatabaseOutageIT {
 
     @Test
     void samplesCollectedWhileTheDatabaseIsDownAreStoredInOrderWhenItReturns() throws IOException {
-        try (ServiceInstance service = ServiceInstance.start(jdbcUrl(), Map.of())) {
+        try (ServiceInstance service = ServiceInstance.start(jdbcUrl(), deribit, Map.of())) {
             await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 2);
             Instant beforeOutage = table().slotsSince("btc_usd", Instant.EPOCH).get(0);
 
@@ -107,7 +110,7 @@ class DatabaseOutageIT {
     @Test
     void aFullBufferDropsSamplesLoudlyNeverQuietly(CapturedOutput log) throws IOException {
         // a buffer of two samples, so that a short outage overflows it
-        try (ServiceInstance service = ServiceInstance.start(jdbcUrl(), Map.of("tracker.store.queue",
+        try (ServiceInstance service = ServiceInstance.start(jdbcUrl(), deribit, Map.of("tracker.store.queue",
                 "seda:store-index-price?size=2&blockWhenFull=true&offerTimeout=100"))) {
             await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 1);
             MeterRegistry meters = service.bean(MeterRegistry.class);
@@ -123,7 +126,7 @@ class DatabaseOutageIT {
     @Test
     void stoppingTheServiceFlushesWhatItCollectedToTheDatabase() throws IOException {
         // a slow writer, so that a backlog is still queued when the stop comes
-        ServiceInstance service = ServiceInstance.start(jdbcUrl(), Map.of("tracker.store.max-inserts-per-second", 2));
+        ServiceInstance service = ServiceInstance.start(jdbcUrl(), deribit, Map.of("tracker.store.max-inserts-per-second", 2));
         await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 2);
         Instant first = table().slotsSince("btc_usd", Instant.EPOCH).get(0);
         postgres.close();

@@ -12,22 +12,32 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.deribittracker.support.FakeDeribit;
+import io.deribittracker.demo.FakeDeribitServer;
 import io.deribittracker.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** The packaged jar, run as operators run it, stopped the way docker and Kubernetes stop it. */
 class SigtermIT {
 
     @Test
     void sigtermFlushesClosesTheSocketAndExitsZeroWithinThirtySeconds() throws Exception {
+        try (FakeDeribitServer deribit = new FakeDeribitServer().start(0)) {
+            runAndStop(deribit);
+        }
+    }
+
+    private void runAndStop(FakeDeribitServer deribit) throws Exception {
+        String database = TestDatabase.url("sigterm");
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(database, TestDatabase.username(), "", true));
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "deribit-tracker.jar").toString())
                 .redirectErrorStream(true);
-        builder.environment().put("SPRING_DATASOURCE_URL", TestDatabase.url("sigterm"));
+        builder.environment().put("SPRING_DATASOURCE_URL", database);
         builder.environment().put("SPRING_DATASOURCE_USERNAME", TestDatabase.username());
-        builder.environment().put("DERIBIT_WS_URL", FakeDeribit.SERVER.wsUrl());
-        builder.environment().put("DERIBIT_HTTP_URL", FakeDeribit.SERVER.httpUrl());
+        builder.environment().put("DERIBIT_WS_URL", deribit.wsUrl());
+        builder.environment().put("DERIBIT_HTTP_URL", deribit.httpUrl());
         builder.environment().put("COLLECTOR_INTERVAL", "1s");
         builder.environment().put("SERVER_PORT", "0");
         Process service = builder.start();
@@ -41,8 +51,11 @@ class SigtermIT {
         });
         reader.start();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("Started DeribitTrackerApplication")));
-            int openBefore = FakeDeribit.SERVER.openConnections();
+            await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("Started DeribitTrackerApplication"))
+                    && deribit.openConnections() == 1 && deribit.indexPriceRequests("btc_usd") >= 2);
+            jdbc.update("DELETE FROM index_price");
+            long fetchedBefore = deribit.indexPriceRequests("btc_usd");
+            await().atMost(Duration.ofSeconds(10)).until(() -> deribit.indexPriceRequests("btc_usd") >= fetchedBefore + 2);
 
             // SIGTERM; Process.destroy() would also close our end of its output, hiding the shutdown log
             service.toHandle().destroy();
@@ -52,7 +65,12 @@ class SigtermIT {
             reader.join(5000);
             assertThat(output).anyMatch(l -> l.contains("SIGTERM: taking no new slots"));
             assertThat(output).anyMatch(l -> l.contains("Stopped store-index-price"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> FakeDeribit.SERVER.openConnections() < openBefore);
+            await().atMost(Duration.ofSeconds(5)).until(() -> deribit.openConnections() == 0);
+            // what was fetched after the table was emptied, up to the stop, reached the database (a request cut
+            // off by the closing socket may have been fetched twice, over the WebSocket and over HTTP)
+            long fetched = deribit.indexPriceRequests("btc_usd") - fetchedBefore;
+            Integer stored = jdbc.queryForObject("SELECT count(*) FROM index_price WHERE ticker = 'btc_usd'", Integer.class);
+            assertThat(stored).isGreaterThanOrEqualTo(2).isGreaterThanOrEqualTo((int) fetched - 1);
         } finally {
             service.destroyForcibly();
         }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.deribittracker.demo.FakeDeribitServer;
+import io.deribittracker.support.FakeDeribit;
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.ServiceInstance;
 import io.deribittracker.support.TestDatabase;
@@ -25,14 +26,14 @@ class StartupIT {
         Path dataDirectory = Files.createTempDirectory("tracker-data");
         Map<String, Object> embedded = Map.of("tracker.embedded-db.directory", dataDirectory.toString());
         Instant firstSlot;
-        try (ServiceInstance service = ServiceInstance.startWithEmbeddedDatabase(embedded)) {
+        try (ServiceInstance service = ServiceInstance.startWithEmbeddedDatabase(FakeDeribit.SERVER, embedded)) {
             IndexPriceTable table = new IndexPriceTable(service.jdbc());
             await().atMost(Duration.ofSeconds(15)).until(() -> table.slotsSince("btc_usd", Instant.EPOCH).size() >= 2);
             firstSlot = table.slotsSince("btc_usd", Instant.EPOCH).get(0);
         }
         assertThat(dataDirectory.resolve("PG_VERSION")).exists();
 
-        try (ServiceInstance restarted = ServiceInstance.startWithEmbeddedDatabase(embedded)) {
+        try (ServiceInstance restarted = ServiceInstance.startWithEmbeddedDatabase(FakeDeribit.SERVER, embedded)) {
             assertThat(new IndexPriceTable(restarted.jdbc()).slotsSince("btc_usd", Instant.EPOCH)).contains(firstSlot);
         }
     }
@@ -44,7 +45,7 @@ class StartupIT {
             port = probe.getLocalPort();
         }
         String url = TestDatabase.url("startup");
-        try (ServiceInstance service = ServiceInstance.start(url, Map.of(
+        try (ServiceInstance service = ServiceInstance.start(url, FakeDeribit.SERVER, Map.of(
                 "deribit.ws-url", "ws://127.0.0.1:" + port + "/ws/api/v2",
                 "deribit.http-url", "http://127.0.0.1:" + port + "/api/v2"))) {
             assertThat(service.isRunning()).isTrue();

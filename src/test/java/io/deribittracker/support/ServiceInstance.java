@@ -4,13 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.deribittracker.DeribitTrackerApplication;
+import io.deribittracker.demo.FakeDeribitServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A whole instance of the service started and stopped by the test itself, for tests that run several
- * (replicas) or must control when one stops (shutdown). Collects every second from {@link FakeDeribit}.
+ * (replicas) or must control when one stops (shutdown). Collects every second from the stand-in Deribit it is
+ * given: a test that counts what reaches the stand-in gives its instances one of their own, as the shared
+ * {@link FakeDeribit} also serves the cached collector context.
  */
 public final class ServiceInstance implements AutoCloseable {
 
@@ -20,25 +23,25 @@ public final class ServiceInstance implements AutoCloseable {
         this.context = context;
     }
 
-    /** An instance on the given database. */
-    public static ServiceInstance start(String jdbcUrl, Map<String, Object> extraProperties) {
+    /** An instance on the given database, collecting from {@code deribit}. */
+    public static ServiceInstance start(String jdbcUrl, FakeDeribitServer deribit, Map<String, Object> extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", TestDatabase.username());
         properties.putAll(extraProperties);
-        return start(properties);
+        return start(deribit, properties);
     }
 
     /** An instance with no database configured: it runs its own embedded PostgreSQL. */
-    public static ServiceInstance startWithEmbeddedDatabase(Map<String, Object> extraProperties) {
-        return start(new LinkedHashMap<>(extraProperties));
+    public static ServiceInstance startWithEmbeddedDatabase(FakeDeribitServer deribit, Map<String, Object> extraProperties) {
+        return start(deribit, new LinkedHashMap<>(extraProperties));
     }
 
-    private static ServiceInstance start(Map<String, Object> extraProperties) {
+    private static ServiceInstance start(FakeDeribitServer deribit, Map<String, Object> extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
-        properties.put("deribit.ws-url", FakeDeribit.SERVER.wsUrl());
-        properties.put("deribit.http-url", FakeDeribit.SERVER.httpUrl());
+        properties.put("deribit.ws-url", deribit.wsUrl());
+        properties.put("deribit.http-url", deribit.httpUrl());
         properties.put("deribit.reply-timeout", "700ms");
         properties.put("collector.interval", "1s");
         // several instances in one JVM: keep their JMX names apart
