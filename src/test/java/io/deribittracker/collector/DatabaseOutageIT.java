@@ -124,6 +124,19 @@ class DatabaseOutageIT {
     }
 
     @Test
+    void aStopWhileTheDatabaseStaysDownNamesTheSamplesItLoses(CapturedOutput log) throws IOException {
+        ServiceInstance service = ServiceInstance.start(jdbcUrl(), deribit, Map.of("camel.main.shutdown-timeout", 2));
+        await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 1);
+        postgres.close();
+        awaitFetchedSlots(4);
+
+        service.close();
+
+        assertThat(log.getOut()).containsPattern("\\d+ collected samples could not be written before shutdown "
+                + "\\(database unreachable\\) and are LOST, from IndexPriceSample\\[");
+    }
+
+    @Test
     void stoppingTheServiceFlushesWhatItCollectedToTheDatabase() throws IOException {
         // a slow writer, so that a backlog is still queued when the stop comes
         ServiceInstance service = ServiceInstance.start(jdbcUrl(), deribit, Map.of("tracker.store.max-inserts-per-second", 2));
