@@ -70,7 +70,7 @@ public class AwaitDeribitReply extends AsyncProcessorSupport implements CamelCon
                     } catch (Exception e) {
                         exchange.setException(e);
                     } finally {
-                        rpc.forget(id);
+                        // the id itself is released when the exchange completes (see DeribitRpc#prepare)
                         callback.done(false);
                     }
                 }, continuations);

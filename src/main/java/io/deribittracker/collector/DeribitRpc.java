@@ -144,7 +144,7 @@ public class DeribitRpc {
     }
 
     /** Forgets a request: nobody waits for its reply any more. */
-    void forget(long id) {
+    private void forget(long id) {
         pending.remove(id);
     }
 

@@ -290,11 +290,7 @@ public class FakeDeribitServer implements AutoCloseable {
         return sockets.size();
     }
 
-    /** The requests received, in order; HTTP requests have a method prefixed {@code http:}. */
-    public List<JsonNode> received() {
-        return List.copyOf(received);
-    }
-
+    /** The methods of the requests received, in order (the latest 10,000); HTTP ones are prefixed {@code http:}. */
     public List<String> receivedMethods() {
         return received.stream().map(r -> r.path("method").asText()).toList();
     }
