@@ -1,8 +1,9 @@
 package io.deribittracker.collector;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.deribittracker.config.CollectorProperties;
 import io.deribittracker.config.DeribitProperties;
 import io.vertx.core.http.HttpClientOptions;
 import org.apache.camel.component.http.HttpComponent;
@@ -12,10 +13,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CollectorConfiguration {
 
-    /** Replaces the stock vertx-websocket component (same scheme) with the session-aware one. */
+    /** Replaces the stock vertx-websocket component (same scheme) with the one that keeps a single socket. */
     @Bean("vertx-websocket")
-    DeribitWebsocketComponent vertxWebsocketComponent(DeribitConnectionListener session) {
-        return new DeribitWebsocketComponent(new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), session);
+    DeribitWebsocketComponent vertxWebsocketComponent(DeribitProperties deribit) {
+        return new DeribitWebsocketComponent(new ReconnectBackoff(deribit.reconnectDelay(), deribit.reconnectMaxDelay()));
     }
 
     /**
@@ -33,31 +34,38 @@ public class CollectorConfiguration {
     }
 
     /**
-     * The HTTP fallback's components, with timeouts that end within the slot the fallback is trying to save
-     * (the default is three minutes). One per scheme, because Camel resolves {@code http} and {@code https}
-     * to separate component instances, and production's Deribit URL is https.
+     * The HTTP fallback's components, whose timeouts end within the share of the slot reserved for the fallback
+     * ({@link SlotBudget#httpTimeout()}; the library's default is three minutes): half for connecting, half for
+     * the answer. One per scheme, because Camel resolves {@code http} and {@code https} to separate component
+     * instances, and production's Deribit URL is https.
      */
     @Bean("http")
-    HttpComponent httpComponent(DeribitProperties deribit) {
-        return withReplyTimeout(new HttpComponent(), deribit);
+    HttpComponent httpComponent(SlotBudget budget) {
+        return withinTheSlot(new HttpComponent(), budget);
     }
 
     @Bean("https")
-    HttpComponent httpsComponent(DeribitProperties deribit) {
-        return withReplyTimeout(new HttpComponent(), deribit);
+    HttpComponent httpsComponent(SlotBudget budget) {
+        return withinTheSlot(new HttpComponent(), budget);
     }
 
-    private static HttpComponent withReplyTimeout(HttpComponent http, DeribitProperties deribit) {
-        long timeout = deribit.replyTimeout().toMillis();
-        http.setConnectTimeout(timeout);
-        http.setConnectionRequestTimeout(timeout);
-        http.setResponseTimeout(timeout);
-        http.setSoTimeout(timeout);
+    private static HttpComponent withinTheSlot(HttpComponent http, SlotBudget budget) {
+        long half = Math.max(1, budget.httpTimeout().toMillis() / 2);
+        http.setConnectTimeout(half);
+        http.setConnectionRequestTimeout(half);
+        http.setResponseTimeout(half);
+        http.setSoTimeout(half);
         return http;
     }
 
     @Bean
     WallClockScheduler wallClockScheduler(SlotClock slotClock) {
         return new WallClockScheduler(slotClock);
+    }
+
+    /** The configured index names, normalised, for the tick's split ({@code ${ref:indexNames}}). */
+    @Bean
+    List<String> indexNames(CollectorProperties collector) {
+        return collector.indexNames();
     }
 }

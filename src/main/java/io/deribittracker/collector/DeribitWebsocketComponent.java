@@ -13,15 +13,13 @@ import org.apache.camel.component.vertx.websocket.VertxWebsocketEndpoint;
 public class DeribitWebsocketComponent extends VertxWebsocketComponent {
 
     private final ReconnectBackoff backoff;
-    private final DeribitConnectionListener listener;
 
-    public DeribitWebsocketComponent(ReconnectBackoff backoff, DeribitConnectionListener listener) {
+    public DeribitWebsocketComponent(ReconnectBackoff backoff) {
         this.backoff = backoff;
-        this.listener = listener;
     }
 
     @Override
     protected VertxWebsocketEndpoint createEndpointInstance(String uri, VertxWebsocketConfiguration configuration) {
-        return new DeribitWebsocketEndpoint(uri, this, configuration, backoff, listener);
+        return new DeribitWebsocketEndpoint(uri, this, configuration, backoff);
     }
 }

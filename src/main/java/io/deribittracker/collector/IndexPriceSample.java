@@ -33,7 +33,7 @@ public record IndexPriceSample(String ticker, Instant slot, BigDecimal price, In
      * @param usOut Deribit's send time in microseconds since the epoch, or null
      */
     public static IndexPriceSample fromReply(@Header("ticker") String ticker, @Header("slot") Instant slot,
-                                             @Body JsonNode result, @Header(DeribitRpc.US_OUT) Long usOut,
+                                             @Body JsonNode result, @Header(JsonRpcCodec.US_OUT) Long usOut,
                                              @Header(SOURCE) String source) {
         JsonNode price = result.get("index_price");
         if (price == null || !price.isNumber()) {

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How long to wait before the next connection attempt: 1 s doubling to a 30 s cap, each delay shortened by
- * up to a fifth at random so that many clients cut off together do not all come back in the same instant.
+ * How long to wait before the next connection attempt: {@code deribit.reconnect-delay} doubling to
+ * {@code deribit.reconnect-max-delay}, each delay shortened by up to a fifth at random so that many clients cut off
+ * together do not all come back in the same instant.
  */
 public final class ReconnectBackoff {
 

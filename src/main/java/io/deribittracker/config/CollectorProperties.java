@@ -31,6 +31,12 @@ public record CollectorProperties(
                 .filter(name -> !name.isEmpty())
                 .distinct()
                 .toList();
+        for (String name : indexNames) {
+            if (!name.matches("[a-z0-9_]+")) {
+                throw new IllegalArgumentException("collector.index-names (COLLECTOR_INDEX_NAMES): '" + name
+                        + "' is not a Deribit index name (letters, digits and _)");
+            }
+        }
         if (indexNames.isEmpty()) {
             throw new IllegalArgumentException("collector.index-names (COLLECTOR_INDEX_NAMES) must name at least one index");
         }

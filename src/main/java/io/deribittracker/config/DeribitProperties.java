@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param silenceTimeout    a socket that receives nothing for this long is closed and replaced (the watchdog);
  *                          should exceed the heartbeat interval, as Deribit writes at least once per interval
  *                          (shorter is only safe while requests keep the socket busy, as in the tests)
+ * @param reconnectDelay    the wait after the first failed connection attempt; it doubles with every further failure
+ * @param reconnectMaxDelay the longest wait between connection attempts
  */
 @ConfigurationProperties("deribit")
 public record DeribitProperties(
@@ -22,7 +24,9 @@ public record DeribitProperties(
         URI httpUrl,
         Duration heartbeatInterval,
         Duration replyTimeout,
-        Duration silenceTimeout) {
+        Duration silenceTimeout,
+        Duration reconnectDelay,
+        Duration reconnectMaxDelay) {
 
     public DeribitProperties {
         String scheme = wsUrl.getScheme();
@@ -31,6 +35,9 @@ public record DeribitProperties(
         }
         if (heartbeatInterval.toSeconds() < 10) {
             throw new IllegalArgumentException("deribit.heartbeat-interval must be at least 10s (Deribit's minimum)");
+        }
+        if (reconnectDelay.isNegative() || reconnectDelay.isZero() || reconnectMaxDelay.compareTo(reconnectDelay) < 0) {
+            throw new IllegalArgumentException("deribit.reconnect-delay must be positive and at most deribit.reconnect-max-delay");
         }
     }
 }

@@ -55,6 +55,9 @@ public class FakeDeribitServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Map<String, Deque<int[]>> scriptedErrors = new ConcurrentHashMap<>();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+    private final Map<String, JsonNode> rawPrices = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failingAlways = new ConcurrentHashMap<>();
+    private final Map<String, Duration> sentTimeShifts = new ConcurrentHashMap<>();
     private int port;
     private volatile boolean silent;
     private HttpServer server;
@@ -136,6 +139,10 @@ public class FakeDeribitServer implements AutoCloseable {
                 int[] scripted = nextScriptedError(index);
                 ObjectNode reply = scripted == null ? indexPriceReply(id, index)
                         : error(id, scripted[0], "scripted error " + scripted[0]);
+                Duration shift = sentTimeShifts.get(index);
+                if (shift != null) {
+                    reply.put("usOut", reply.path("usOut").asLong() + shift.toNanos() / 1000);
+                }
                 Duration delay = replyDelays.getOrDefault(index, Duration.ZERO);
                 if (delay.isZero()) {
                     socket.writeTextMessage(reply.toString());
@@ -168,6 +175,16 @@ public class FakeDeribitServer implements AutoCloseable {
     }
 
     private ObjectNode indexPriceReply(JsonNode id, String index) {
+        Integer failure = index == null ? null : failingAlways.get(index);
+        if (failure != null) {
+            return error(id, failure, "scripted error " + failure);
+        }
+        JsonNode raw = index == null ? null : rawPrices.get(index);
+        if (raw != null) {
+            ObjectNode result = json.createObjectNode();
+            result.set("index_price", raw);
+            return result(id, result);
+        }
         BigDecimal price = nextPrice(index);
         if (price == null) {
             return error(id, -32602, "Invalid params");
@@ -226,6 +243,40 @@ public class FakeDeribitServer implements AutoCloseable {
         Deque<int[]> errors = scriptedErrors.computeIfAbsent(index, i -> new ConcurrentLinkedDeque<>());
         for (int i = 0; i < times; i++) {
             errors.add(new int[] {code});
+        }
+    }
+
+    /** Every request for {@code index}, over WebSocket and HTTP, is answered with error {@code code}; null stops it. */
+    public void failAlways(String index, Integer code) {
+        if (code == null) {
+            failingAlways.remove(index);
+        } else {
+            failingAlways.put(index, code);
+        }
+    }
+
+    /**
+     * Replies for {@code index} (WebSocket and HTTP) carry this JSON text as {@code index_price}, verbatim
+     * ({@code -1}, {@code 1e300}, {@code "abc"}, {@code null}); null goes back to the normal prices.
+     */
+    public void setRawPrice(String index, String jsonValue) {
+        if (jsonValue == null) {
+            rawPrices.remove(index);
+            return;
+        }
+        try {
+            rawPrices.put(index, json.readTree(jsonValue));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(jsonValue, e);
+        }
+    }
+
+    /** WebSocket replies for {@code index} claim to be sent this much later ({@code usOut}); zero stops it. */
+    public void setSentTimeShift(String index, Duration shift) {
+        if (shift.isZero()) {
+            sentTimeShifts.remove(index);
+        } else {
+            sentTimeShifts.put(index, shift);
         }
     }
 

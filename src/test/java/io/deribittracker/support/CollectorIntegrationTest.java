@@ -28,6 +28,9 @@ public abstract class CollectorIntegrationTest {
         registry.add("deribit.http-url", FakeDeribit.SERVER::httpUrl);
         registry.add("deribit.reply-timeout", () -> "700ms");
         registry.add("deribit.silence-timeout", () -> "2s");
+        // short reconnect backoffs, so that a test of an outage does not sit through the production 1 s to 30 s
+        registry.add("deribit.reconnect-delay", () -> "200ms");
+        registry.add("deribit.reconnect-max-delay", () -> "1s");
         registry.add("collector.interval", () -> "1s");
         // other instances run beside this one in the same JVM (ServiceInstance): keep the JMX names apart
         registry.add("spring.jmx.unique-names", () -> "true");
