@@ -1,0 +1,215 @@
+package io.deribittracker.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.deribittracker.config.CollectorProperties;
+import io.deribittracker.config.DeribitProperties;
+import io.deribittracker.ops.CollectorMetrics;
+import io.deribittracker.ops.NewestSamples;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.info.BuildProperties;
+
+/**
+ * The branches of the fetch routes (collector.camel.yaml), in-process: the routes as written, their beans, and
+ * AdviceWith in place of the WebSocket and HTTP endpoints. Deribit's answers are scripted per request; what reaches
+ * the hand-off is a mock. The end-to-end paths (real socket, real database) are in the *IT classes.
+ */
+class FetchRoutesTest {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(2);
+
+    /** What the scripted exchange answers to one request. */
+    private enum Answer { PRICE, RETRYABLE_ERROR, PERMANENT_ERROR, NOTHING, NEGATIVE_PRICE }
+
+    private DefaultCamelContext camel;
+    private PendingReplies pending;
+    private final Map<String, List<Answer>> webSocketScript = new ConcurrentHashMap<>();
+    private final AtomicInteger webSocketRequests = new AtomicInteger();
+    private final List<String> httpRequests = new CopyOnWriteArrayList<>();
+    private volatile boolean httpUp = true;
+
+    @BeforeEach
+    void startRoutes() throws Exception {
+        camel = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.put("collector.enabled", "true");
+        properties.put("tracker.deribit.endpoint", "vertx-websocket:ws://127.0.0.1:9/ws/api/v2");
+        properties.put("deribit.http-url", "http://127.0.0.1:9/api/v2");
+        properties.put("deribit.retry-delay", "50");
+        properties.put("deribit.rate-limit-retry-delay", "100");
+        properties.put("tracker.store.queue", "mock:stored");
+        camel.getPropertiesComponent().setInitialProperties(properties);
+
+        CollectorProperties collector = new CollectorProperties(List.of("btc_usd"), INTERVAL, true);
+        DeribitProperties deribit = new DeribitProperties(URI.create("ws://127.0.0.1:9/ws/api/v2"), URI.create("http://127.0.0.1:9/api/v2"),
+                Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofSeconds(75), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        SlotBudget budget = new SlotBudget(INTERVAL, deribit.replyTimeout(), Clock.systemUTC());
+        CollectorMetrics metrics = new CollectorMetrics(new SimpleMeterRegistry(), collector, new NewestSamples(null, collector),
+                camel, "mock:stored");
+        pending = new PendingReplies(budget, metrics);
+        camel.getRegistry().bind("slotBudget", budget);
+        camel.getRegistry().bind("pendingReplies", pending);
+        camel.getRegistry().bind("jsonRpc", new JsonRpcCodec(deribit, new StaticListableBeanFactory().getBeanProvider(BuildProperties.class)));
+        camel.getRegistry().bind("plausiblePrice", new PlausiblePrice(new BigDecimal("1e-8"), new BigDecimal("1e9")));
+        camel.getRegistry().bind("collectionOutage", new CollectionOutage(Duration.ofMinutes(10)));
+        camel.getRegistry().bind("collectorMetrics", metrics);
+        camel.getRegistry().bind("indexNames", List.of()); // no tick of its own: the test sends each fetch
+        camel.getRegistry().bind("slotClock", new SlotClock(INTERVAL, Clock.systemUTC()));
+        camel.getRegistry().bind("wallClockScheduler", new WallClockScheduler(new SlotClock(INTERVAL, Clock.systemUTC())));
+        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/collector.camel.yaml"));
+
+        AdviceWith.adviceWith(camel, "deribit-get-index-price", route ->
+                route.weaveByToString("to\\[\\{\\{tracker\\.deribit\\.endpoint.*").replace().process(this::answerOverWebSocket));
+        AdviceWith.adviceWith(camel, "fetch-index-price-over-http", route ->
+                route.weaveByToString("to\\[\\{\\{deribit\\.http-url.*").replace().process(this::answerOverHttp));
+        camel.start();
+    }
+
+    @AfterEach
+    void stopRoutes() {
+        camel.stop();
+        pending.stop();
+    }
+
+    private void answerOverWebSocket(Exchange exchange) throws Exception {
+        webSocketRequests.incrementAndGet();
+        String ticker = exchange.getMessage().getHeader("ticker", String.class);
+        List<Answer> script = webSocketScript.getOrDefault(ticker, List.of(Answer.PRICE));
+        Answer answer = script.size() > 1 ? script.remove(0) : script.get(0);
+        long id = exchange.getMessage().getHeader(PendingReplies.REQUEST_ID, Long.class);
+        String frame = switch (answer) {
+            case PRICE -> frame(id, "{\"index_price\":91234.56}");
+            case NEGATIVE_PRICE -> frame(id, "{\"index_price\":-12345.67}");
+            case RETRYABLE_ERROR -> error(id, 11051);
+            case PERMANENT_ERROR -> error(id, -32602);
+            case NOTHING -> null;
+        };
+        if (frame != null) {
+            pending.complete(DeribitJson.objectMapper().readTree(frame));
+        }
+    }
+
+    private void answerOverHttp(Exchange exchange) {
+        httpRequests.add(exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class));
+        if (!httpUp) {
+            throw new IllegalStateException("Connection refused");
+        }
+        exchange.getMessage().setBody(frame(null, "{\"index_price\":91234.57}"));
+    }
+
+    private static String frame(Long id, String result) {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        return "{\"jsonrpc\":\"2.0\"," + (id == null ? "" : "\"id\":" + id + ",") + "\"result\":" + result
+                + ",\"usIn\":" + micros + ",\"usOut\":" + micros + "}";
+    }
+
+    private static String error(long id, int code) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":" + code + ",\"message\":\"scripted\"}}";
+    }
+
+    private void fetch(String ticker) {
+        camel.createProducerTemplate().sendBodyAndHeaders("seda:fetch-index-price", null,
+                Map.of("ticker", ticker, "slot", Instant.now().minusMillis(10)));
+    }
+
+    private MockEndpoint stored() {
+        return camel.getEndpoint("mock:stored", MockEndpoint.class);
+    }
+
+    private List<IndexPriceSample> storedSamples() {
+        return stored().getReceivedExchanges().stream().map(e -> e.getMessage().getBody(IndexPriceSample.class)).toList();
+    }
+
+    @Test
+    void aPriceOverTheWebSocketIsHandedToStorage() throws Exception {
+        stored().expectedMessageCount(1);
+        fetch("btc_usd");
+        stored().assertIsSatisfied(5_000);
+        assertThat(storedSamples()).singleElement().satisfies(sample -> {
+            assertThat(sample.source()).isEqualTo("ws");
+            assertThat(sample.price()).isEqualByComparingTo("91234.56");
+        });
+        assertThat(httpRequests).isEmpty();
+    }
+
+    @Test
+    void aRetryableErrorIsRetriedOnTheWebSocket() throws Exception {
+        webSocketScript.put("btc_usd", new CopyOnWriteArrayList<>(List.of(Answer.RETRYABLE_ERROR, Answer.PRICE)));
+        stored().expectedMessageCount(1);
+        fetch("btc_usd");
+        stored().assertIsSatisfied(5_000);
+        assertThat(storedSamples()).extracting(IndexPriceSample::source).containsExactly("ws");
+        assertThat(webSocketRequests).hasValue(2);
+        assertThat(httpRequests).isEmpty();
+    }
+
+    @Test
+    void aPermanentErrorIsNeitherRetriedNorAskedOverHttp() {
+        webSocketScript.put("btc_usd", new CopyOnWriteArrayList<>(List.of(Answer.PERMANENT_ERROR)));
+        fetch("btc_usd");
+        await().atMost(Duration.ofSeconds(5)).until(() -> camel.getInflightRepository().size() == 0 && webSocketRequests.get() == 1);
+        assertThat(webSocketRequests).hasValue(1);
+        assertThat(httpRequests).isEmpty();
+        assertThat(stored().getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void noReplyInTimeGoesToHttpWithinTheSlot() throws Exception {
+        webSocketScript.put("btc_usd", new CopyOnWriteArrayList<>(List.of(Answer.NOTHING)));
+        stored().expectedMessageCount(1);
+        Instant asked = Instant.now();
+        fetch("btc_usd");
+        stored().assertIsSatisfied(5_000);
+        assertThat(storedSamples()).extracting(IndexPriceSample::source).containsExactly("http");
+        assertThat(httpRequests).containsExactly("index_name=btc_usd");
+        // the reply timeout is 300 ms, the WebSocket's share of a 2 s slot 1.6 s: the attempts that fit, at most 5
+        assertThat(webSocketRequests.get()).isBetween(1, 5);
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(INTERVAL);
+    }
+
+    @Test
+    void anImplausiblePriceIsRetriedThenAskedOverHttp() throws Exception {
+        webSocketScript.put("btc_usd", new CopyOnWriteArrayList<>(List.of(Answer.NEGATIVE_PRICE)));
+        stored().expectedMessageCount(1);
+        fetch("btc_usd");
+        stored().assertIsSatisfied(5_000);
+        assertThat(storedSamples()).singleElement().satisfies(sample -> {
+            assertThat(sample.source()).isEqualTo("http");
+            assertThat(sample.price()).isEqualByComparingTo("91234.57");
+        });
+        assertThat(webSocketRequests.get()).isGreaterThan(1);
+    }
+
+    @Test
+    void whenHttpFailsTooTheSlotIsMissedAndNothingIsStored() {
+        webSocketScript.put("btc_usd", new CopyOnWriteArrayList<>(List.of(Answer.NOTHING)));
+        httpUp = false;
+        fetch("btc_usd");
+        await().atMost(Duration.ofSeconds(5)).until(() -> httpRequests.size() == 1 && camel.getInflightRepository().size() == 0);
+        assertThat(stored().getReceivedCounter()).isZero();
+    }
+}
