@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.deribittracker.demo.FakeDeribitServer;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.ServiceInstance;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +36,7 @@ class DatabaseOutageIT {
     private Path dataDirectory;
     private int port;
     private EmbeddedPostgres postgres;
-    private FakeDeribitServer deribit;
+    private StubDeribit deribit;
 
     @BeforeEach
     void startDatabase() throws IOException {
@@ -45,7 +45,7 @@ class DatabaseOutageIT {
             port = probe.getLocalPort();
         }
         postgres = startPostgres();
-        deribit = new FakeDeribitServer().start(0);
+        deribit = new StubDeribit().start(0);
     }
 
     @AfterEach

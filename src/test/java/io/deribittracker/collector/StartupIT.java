@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import io.deribittracker.demo.FakeDeribitServer;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.FakeDeribit;
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.ServiceInstance;
@@ -51,7 +51,7 @@ class StartupIT {
             assertThat(service.isRunning()).isTrue();
             Instant started = Instant.now();
 
-            try (FakeDeribitServer lateDeribit = new FakeDeribitServer().start(port)) {
+            try (StubDeribit lateDeribit = new StubDeribit().start(port)) {
                 IndexPriceTable table = new IndexPriceTable(service.jdbc());
                 await().atMost(Duration.ofSeconds(40)).until(() -> table.slotsSince("btc_usd", started).size() >= 2
                         && table.slotsSince("eth_usd", started).size() >= 2);

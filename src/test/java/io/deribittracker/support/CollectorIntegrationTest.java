@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.deribittracker.storage.DatabaseSchema;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.apache.camel.test.spring.junit5.DisableJmx;
@@ -28,6 +29,12 @@ public abstract class CollectorIntegrationTest {
 
     @Autowired
     private DatabaseSchema schema;
+
+    /** The shared stub as new for each test class: what one class set must not change what the next observes. */
+    @BeforeAll
+    static void resetStub() {
+        FakeDeribit.SERVER.reset();
+    }
 
     /** The migrations run in the background once the database answers; tests read the table. */
     @BeforeEach

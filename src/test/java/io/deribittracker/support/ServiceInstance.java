@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.deribittracker.DeribitTrackerApplication;
-import io.deribittracker.demo.FakeDeribitServer;
 import io.deribittracker.storage.DatabaseSchema;
 import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,14 +26,14 @@ public final class ServiceInstance implements AutoCloseable {
     }
 
     /** An instance on the given database, collecting from {@code deribit}; returns once the schema is migrated. */
-    public static ServiceInstance start(String jdbcUrl, FakeDeribitServer deribit, Map<String, Object> extraProperties) {
+    public static ServiceInstance start(String jdbcUrl, StubDeribit deribit, Map<String, Object> extraProperties) {
         ServiceInstance service = startWhileTheDatabaseIsDown(jdbcUrl, deribit, extraProperties);
         service.awaitSchema();
         return service;
     }
 
     /** An instance on the given database, returning as soon as it started, whether or not the database answers. */
-    public static ServiceInstance startWhileTheDatabaseIsDown(String jdbcUrl, FakeDeribitServer deribit,
+    public static ServiceInstance startWhileTheDatabaseIsDown(String jdbcUrl, StubDeribit deribit,
                                                               Map<String, Object> extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
@@ -44,7 +43,7 @@ public final class ServiceInstance implements AutoCloseable {
     }
 
     /** An instance with no database configured: it runs its own embedded PostgreSQL. */
-    public static ServiceInstance startWithEmbeddedDatabase(FakeDeribitServer deribit, Map<String, Object> extraProperties) {
+    public static ServiceInstance startWithEmbeddedDatabase(StubDeribit deribit, Map<String, Object> extraProperties) {
         ServiceInstance service = start(deribit, new LinkedHashMap<>(extraProperties));
         service.awaitSchema();
         return service;
@@ -61,7 +60,7 @@ public final class ServiceInstance implements AutoCloseable {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
-    private static ServiceInstance start(FakeDeribitServer deribit, Map<String, Object> extraProperties) {
+    private static ServiceInstance start(StubDeribit deribit, Map<String, Object> extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
         properties.put("deribit.ws-url", deribit.wsUrl());
