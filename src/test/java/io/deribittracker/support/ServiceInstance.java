@@ -90,10 +90,6 @@ public final class ServiceInstance implements AutoCloseable {
         return context.getBean(JdbcTemplate.class);
     }
 
-    public boolean isRunning() {
-        return context.isActive();
-    }
-
     /** Stops the instance the way SIGTERM does: Spring context close, Camel graceful shutdown. */
     @Override
     public void close() {
