@@ -32,10 +32,14 @@ public class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(@Value("${tracker.embedded-db.directory:./data}") Path directory) throws IOException {
         Files.createDirectories(directory);
         LOG.info("No SPRING_DATASOURCE_URL set: starting embedded PostgreSQL with its data in {}", directory.toAbsolutePath());
-        return EmbeddedPostgres.builder()
+        // initdb's and the server's own output is logged by the library at INFO; application.yml lowers it to WARN
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .start();
+        LOG.info("Embedded PostgreSQL is ready on a new port at every start; to look inside: psql -h 127.0.0.1 -p {} -U postgres postgres",
+                postgres.getPort());
+        return postgres;
     }
 
     @Bean

@@ -2,25 +2,23 @@ package io.deribittracker.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deribittracker.collector.DeribitJson;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,11 +28,12 @@ import io.vertx.core.http.ServerWebSocket;
  * DEMO AID, NOT DERIBIT. A small local stand-in for Deribit's public JSON-RPC API, so that the collector can
  * be watched filling the database on a machine without internet, and tested against a real socket.
  * <p>
- * Speaks what the collector uses: {@code public/get_index_price} (a random walk per index unless a price is
- * set), {@code public/hello}, {@code public/set_heartbeat} (then a {@code test_request} every interval),
- * {@code public/test}, over a WebSocket at {@code /ws/api/v2} and over HTTP GET at
- * {@code /api/v2/public/get_index_price}. Tests use its knobs to delay replies, drop connections and inspect
- * what the collector sent.
+ * Speaks what the service uses: {@code public/get_index_price} (a random walk per index), {@code public/hello},
+ * {@code public/set_heartbeat} (then a {@code test_request} every interval), {@code public/test}, and the two history
+ * methods {@code public/get_last_trades_by_instrument_and_time} and {@code public/get_index_chart_data} (from the
+ * trades and points it was given: none in the demo), over a WebSocket at {@code /ws/api/v2} and over HTTP GET at
+ * {@code /api/v2/public/<method>}. The tests' controls live in a subclass under src/test; the protected methods
+ * below are the points they hook into.
  */
 public class FakeDeribitServer implements AutoCloseable {
 
@@ -43,23 +42,13 @@ public class FakeDeribitServer implements AutoCloseable {
     private static final Map<String, BigDecimal> START_PRICES = Map.of(
             "btc_usd", new BigDecimal("91234.56"), "eth_usd", new BigDecimal("3012.34"));
 
-    private final ObjectMapper json = DeribitJson.objectMapper();
-    private final Vertx vertx = Vertx.vertx();
-    private final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
+    protected final ObjectMapper json = DeribitJson.objectMapper();
+    protected final Vertx vertx = Vertx.vertx();
+    protected final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<String, BigDecimal> prices = new ConcurrentHashMap<>(START_PRICES);
-    private final Map<String, BigDecimal> fixedPrices = new ConcurrentHashMap<>();
-    private final Map<String, Duration> replyDelays = new ConcurrentHashMap<>();
-    private static final int MAX_REMEMBERED = 10_000;
-
-    private final Queue<JsonNode> received = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    private final Map<String, Deque<int[]>> scriptedErrors = new ConcurrentHashMap<>();
-    private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
-    private final Map<String, JsonNode> rawPrices = new ConcurrentHashMap<>();
-    private final Map<String, Integer> failingAlways = new ConcurrentHashMap<>();
-    private final Map<String, Duration> sentTimeShifts = new ConcurrentHashMap<>();
+    /** Trades per instrument, by time: what the history methods serve. */
+    protected final Map<String, NavigableMap<Instant, BigDecimal>> trades = new ConcurrentHashMap<>();
     private int port;
-    private volatile boolean silent;
     private HttpServer server;
 
     /** Starts listening on 127.0.0.1; port 0 picks a free one. */
@@ -68,7 +57,7 @@ public class FakeDeribitServer implements AutoCloseable {
         return listen();
     }
 
-    private FakeDeribitServer listen() {
+    protected FakeDeribitServer listen() {
         server = vertx.createHttpServer()
                 .webSocketHandler(this::accept)
                 .requestHandler(this::http)
@@ -76,6 +65,11 @@ public class FakeDeribitServer implements AutoCloseable {
                 .toCompletionStage().toCompletableFuture().join();
         port = server.actualPort();
         return this;
+    }
+
+    /** Stops listening (open connections stay until closed). */
+    protected void closeServer() {
+        server.close().toCompletionStage().toCompletableFuture().join();
     }
 
     public int port() {
@@ -90,12 +84,11 @@ public class FakeDeribitServer implements AutoCloseable {
         return "http://127.0.0.1:" + port() + "/api/v2";
     }
 
-    private void accept(ServerWebSocket socket) {
+    protected void accept(ServerWebSocket socket) {
         if (!"/ws/api/v2".equals(socket.path())) {
             socket.reject(404);
             return;
         }
-        connections.incrementAndGet();
         sockets.add(socket);
         socket.closeHandler(ignored -> sockets.remove(socket));
         socket.textMessageHandler(frame -> onFrame(socket, frame));
@@ -109,8 +102,8 @@ public class FakeDeribitServer implements AutoCloseable {
             socket.writeTextMessage(error(null, -32700, "Parse error").toString());
             return;
         }
-        remember(request);
-        if (silent) {
+        onRequest(request);
+        if (silent()) {
             return;
         }
         JsonNode id = request.get("id");
@@ -122,7 +115,7 @@ public class FakeDeribitServer implements AutoCloseable {
                 socket.writeTextMessage(result(id, json.getNodeFactory().textNode("ok")).toString());
                 long every = Math.max(1, params.path("interval").asLong(30)) * 1000;
                 long timer = vertx.setPeriodic(every, t -> {
-                    if (!silent) {
+                    if (!silent()) {
                         socket.writeTextMessage("{\"jsonrpc\":\"2.0\",\"method\":\"heartbeat\",\"params\":{\"type\":\"test_request\"}}");
                     }
                 });
@@ -131,60 +124,47 @@ public class FakeDeribitServer implements AutoCloseable {
                     vertx.cancelTimer(timer);
                 });
             }
-            case "public/get_index_price" -> {
-                String index = params.path("index_name").asText();
-                if (unanswered.contains(index)) {
-                    return;
-                }
-                int[] scripted = nextScriptedError(index);
-                ObjectNode reply = scripted == null ? indexPriceReply(id, index)
-                        : error(id, scripted[0], "scripted error " + scripted[0]);
-                Duration shift = sentTimeShifts.get(index);
-                if (shift != null) {
-                    reply.put("usOut", reply.path("usOut").asLong() + shift.toNanos() / 1000);
-                }
-                Duration delay = replyDelays.getOrDefault(index, Duration.ZERO);
-                if (delay.isZero()) {
-                    socket.writeTextMessage(reply.toString());
-                } else {
-                    vertx.setTimer(delay.toMillis(), t -> socket.writeTextMessage(reply.toString()));
-                }
-            }
+            case "public/get_index_price" -> answerIndexPrice(socket, id, params.path("index_name").asText());
+            case "public/get_last_trades_by_instrument_and_time", "public/get_index_chart_data" ->
+                    socket.writeTextMessage(history(id, method, params).toString());
             default -> socket.writeTextMessage(error(id, -32601, "Method not found").toString());
         }
     }
 
+    /** Answers one WebSocket {@code get_index_price}; the tests' subclass delays, fails or swallows it. */
+    protected void answerIndexPrice(ServerWebSocket socket, JsonNode id, String index) {
+        socket.writeTextMessage(indexPriceReply(id, index).toString());
+    }
+
     private void http(HttpServerRequest request) {
-        if (!"/api/v2/public/get_index_price".equals(request.path())) {
+        String method = request.path().startsWith("/api/v2/") ? request.path().substring("/api/v2/".length()) : "";
+        ObjectNode params = json.createObjectNode();
+        MultiMap query = request.params();
+        query.names().forEach(name -> params.put(name, query.get(name)));
+        onRequest(json.createObjectNode().put("method", "http:" + method).setAll(params));
+        ObjectNode reply = switch (method) {
+            case "public/get_index_price" -> indexPriceReply(null, request.getParam("index_name"));
+            case "public/get_last_trades_by_instrument_and_time", "public/get_index_chart_data" -> history(null, method, params);
+            default -> null;
+        };
+        if (reply == null) {
             request.response().setStatusCode(404).end();
             return;
         }
-        ObjectNode reply = indexPriceReply(null, request.getParam("index_name"));
-        remember(json.createObjectNode().put("method", "http:public/get_index_price")
-                .put("index_name", request.getParam("index_name")));
         request.response().setStatusCode(reply.has("error") ? 400 : 200)
                 .putHeader("Content-Type", "application/json").end(reply.toString());
     }
 
-    /** Keeps the recent requests for tests to inspect; bounded, as the demo may run for days. */
-    private void remember(JsonNode request) {
-        received.add(request);
-        while (received.size() > MAX_REMEMBERED) {
-            received.poll();
-        }
+    /** Every request that arrives, before it is answered (HTTP ones as {@code {"method":"http:…", params…}}). */
+    protected void onRequest(JsonNode request) {
     }
 
-    private ObjectNode indexPriceReply(JsonNode id, String index) {
-        Integer failure = index == null ? null : failingAlways.get(index);
-        if (failure != null) {
-            return error(id, failure, "scripted error " + failure);
-        }
-        JsonNode raw = index == null ? null : rawPrices.get(index);
-        if (raw != null) {
-            ObjectNode result = json.createObjectNode();
-            result.set("index_price", raw);
-            return result(id, result);
-        }
+    /** While true the server reads but never writes. */
+    protected boolean silent() {
+        return false;
+    }
+
+    protected ObjectNode indexPriceReply(JsonNode id, String index) {
         BigDecimal price = nextPrice(index);
         if (price == null) {
             return error(id, -32602, "Invalid params");
@@ -195,13 +175,9 @@ public class FakeDeribitServer implements AutoCloseable {
         return result(id, result);
     }
 
-    private BigDecimal nextPrice(String index) {
+    protected BigDecimal nextPrice(String index) {
         if (index == null) {
             return null;
-        }
-        BigDecimal fixed = fixedPrices.get(index);
-        if (fixed != null) {
-            return fixed;
         }
         // a random walk of up to 0.1 % a step, so the demo's numbers look like a market
         return prices.computeIfPresent(index, (name, last) -> last
@@ -209,13 +185,57 @@ public class FakeDeribitServer implements AutoCloseable {
                 .setScale(2, RoundingMode.HALF_EVEN));
     }
 
-    private ObjectNode result(JsonNode id, JsonNode result) {
+    /**
+     * The history methods, from {@link #trades}. Trades: {@code instrument_name}, {@code start_timestamp},
+     * {@code end_timestamp} (ms, inclusive), {@code count} (default 10, at most 1000), {@code sorting} (asc, desc).
+     * Chart data: the trades of the index's perpetual as {@code [ms, price]} points.
+     */
+    protected ObjectNode history(JsonNode id, String method, JsonNode params) {
+        if (method.endsWith("get_index_chart_data")) {
+            ArrayNode points = json.createArrayNode();
+            String index = params.path("index_name").asText();
+            String base = index.substring(0, Math.max(0, index.indexOf('_'))).toUpperCase();
+            trades.getOrDefault(base + "-PERPETUAL", new ConcurrentSkipListMap<>()).forEach((time, price) ->
+                    points.addArray().add(time.toEpochMilli()).add(price));
+            return result(id, points);
+        }
+        String instrument = params.path("instrument_name").asText();
+        NavigableMap<Instant, BigDecimal> book = trades.get(instrument);
+        if (book == null) {
+            return error(id, -32602, "Invalid params");
+        }
+        Instant start = Instant.ofEpochMilli(params.path("start_timestamp").asLong());
+        Instant end = Instant.ofEpochMilli(params.path("end_timestamp").asLong());
+        int count = Math.min(1000, Math.max(1, params.path("count").asInt(10)));
+        NavigableMap<Instant, BigDecimal> range = book.subMap(start, true, end, true);
+        if ("desc".equals(params.path("sorting").asText())) {
+            range = range.descendingMap();
+        }
+        List<Map.Entry<Instant, BigDecimal>> page = range.entrySet().stream().limit(count).toList();
+        ObjectNode result = json.createObjectNode();
+        ArrayNode list = result.putArray("trades");
+        page.forEach(trade -> list.addObject()
+                .put("trade_id", instrument + "-" + trade.getKey().toEpochMilli())
+                .put("instrument_name", instrument)
+                .put("timestamp", trade.getKey().toEpochMilli())
+                .put("index_price", trade.getValue())
+                .put("price", trade.getValue())
+                .put("mark_price", trade.getValue())
+                .put("amount", 10)
+                .put("direction", "buy")
+                .put("tick_direction", 0)
+                .put("trade_seq", trade.getKey().toEpochMilli()));
+        result.put("has_more", range.size() > page.size());
+        return result(id, result);
+    }
+
+    protected ObjectNode result(JsonNode id, JsonNode result) {
         ObjectNode reply = envelope(id);
         reply.set("result", result);
         return reply;
     }
 
-    private ObjectNode error(JsonNode id, int code, String message) {
+    protected ObjectNode error(JsonNode id, int code, String message) {
         ObjectNode reply = envelope(id);
         reply.putObject("error").put("code", code).put("message", message);
         return reply;
@@ -229,125 +249,6 @@ public class FakeDeribitServer implements AutoCloseable {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         reply.put("usIn", micros).put("usOut", micros).put("usDiff", 0).put("testnet", true);
         return reply;
-    }
-
-    private int[] nextScriptedError(String index) {
-        Deque<int[]> errors = scriptedErrors.get(index);
-        return errors == null ? null : errors.poll();
-    }
-
-    // ---- knobs for tests ---------------------------------------------------------------------------------
-
-    /** The next {@code times} WebSocket requests for {@code index} are answered with JSON-RPC error {@code code}. */
-    public void failNext(String index, int code, int times) {
-        Deque<int[]> errors = scriptedErrors.computeIfAbsent(index, i -> new ConcurrentLinkedDeque<>());
-        for (int i = 0; i < times; i++) {
-            errors.add(new int[] {code});
-        }
-    }
-
-    /** Every request for {@code index}, over WebSocket and HTTP, is answered with error {@code code}; null stops it. */
-    public void failAlways(String index, Integer code) {
-        if (code == null) {
-            failingAlways.remove(index);
-        } else {
-            failingAlways.put(index, code);
-        }
-    }
-
-    /**
-     * Replies for {@code index} (WebSocket and HTTP) carry this JSON text as {@code index_price}, verbatim
-     * ({@code -1}, {@code 1e300}, {@code "abc"}, {@code null}); null goes back to the normal prices.
-     */
-    public void setRawPrice(String index, String jsonValue) {
-        if (jsonValue == null) {
-            rawPrices.remove(index);
-            return;
-        }
-        try {
-            rawPrices.put(index, json.readTree(jsonValue));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(jsonValue, e);
-        }
-    }
-
-    /** WebSocket replies for {@code index} claim to be sent this much later ({@code usOut}); zero stops it. */
-    public void setSentTimeShift(String index, Duration shift) {
-        if (shift.isZero()) {
-            sentTimeShifts.remove(index);
-        } else {
-            sentTimeShifts.put(index, shift);
-        }
-    }
-
-    /** While set, WebSocket requests for {@code index} get no reply at all (HTTP still answers). */
-    public void setUnanswered(String index, boolean unanswered) {
-        if (unanswered) {
-            this.unanswered.add(index);
-        } else {
-            this.unanswered.remove(index);
-        }
-    }
-
-    /** Stops listening and closes every connection: from now on connections are refused. */
-    public void stop() {
-        dropAllConnections();
-        server.close().toCompletionStage().toCompletableFuture().join();
-    }
-
-    /** Listens again on the same port after {@link #stop()}. */
-    public void restart() {
-        listen();
-    }
-
-    /** How many {@code get_index_price} requests for {@code index} arrived, over WebSocket and HTTP. */
-    public long indexPriceRequests(String index) {
-        return received.stream().filter(r -> r.path("method").asText().endsWith("public/get_index_price"))
-                .filter(r -> index.equals(r.path("params").path("index_name").asText(r.path("index_name").asText())))
-                .count();
-    }
-
-    /** Every following reply for {@code index} carries exactly this price (its digits are kept). */
-    public void setPrice(String index, String price) {
-        fixedPrices.put(index, new BigDecimal(price));
-    }
-
-    /** Replies for {@code index} are held back this long. */
-    public void setReplyDelay(String index, Duration delay) {
-        replyDelays.put(index, delay);
-    }
-
-    /** While silent the server reads but never writes: no replies, no heartbeats (a half-dead socket). */
-    public void setSilent(boolean silent) {
-        this.silent = silent;
-    }
-
-    /** Sends a raw frame to every connected client. */
-    public void sendToAll(String frame) {
-        sockets.forEach(socket -> socket.writeTextMessage(frame));
-    }
-
-    /** Closes every open connection, as Deribit does during maintenance. */
-    public void dropAllConnections() {
-        sockets.forEach(ServerWebSocket::close);
-    }
-
-    /** Connections accepted since start. */
-    public int connectionCount() {
-        return connections.get();
-    }
-
-    public int openConnections() {
-        return sockets.size();
-    }
-
-    /** The methods of the requests received, in order (the latest 10,000); HTTP ones are prefixed {@code http:}. */
-    public List<String> receivedMethods() {
-        return received.stream().map(r -> r.path("method").asText()).toList();
-    }
-
-    public void clearReceived() {
-        received.clear();
     }
 
     @Override

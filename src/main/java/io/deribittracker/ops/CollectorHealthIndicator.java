@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.deribittracker.backfill.BackfillStatus;
 import io.deribittracker.config.CollectorProperties;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -31,12 +32,14 @@ public class CollectorHealthIndicator extends AbstractHealthIndicator {
 
     private final NewestSamples samples;
     private final CollectorProperties collector;
+    private final BackfillStatus backfill;
     private final Instant startedAt;
 
-    public CollectorHealthIndicator(NewestSamples samples, CollectorProperties collector) {
+    public CollectorHealthIndicator(NewestSamples samples, CollectorProperties collector, BackfillStatus backfill) {
         super("Collector health check failed");
         this.samples = samples;
         this.collector = collector;
+        this.backfill = backfill;
         this.startedAt = samples.now();
     }
 
@@ -66,6 +69,8 @@ public class CollectorHealthIndicator extends AbstractHealthIndicator {
                 .withDetail("collecting", collector.enabled())
                 .withDetail("interval", collector.interval().toString())
                 .withDetail("staleAfterSeconds", staleAfter.toSeconds())
-                .withDetail("tickers", tickers);
+                .withDetail("tickers", tickers)
+                // slots of the back-fill window still without a row after the last back-fill run
+                .withDetail("missingSlots", backfill.missingSlots());
     }
 }

@@ -7,9 +7,7 @@ import io.deribittracker.config.CollectorProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.CamelContext;
-import org.apache.camel.component.seda.SedaEndpoint;
-import org.springframework.beans.factory.annotation.Value;
+import io.deribittracker.storage.Spool;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +21,8 @@ import org.springframework.stereotype.Component;
  *   <tr><td>deribit_tracker_reconnects_total</td><td></td><td>WebSocket connections re-established</td></tr>
  *   <tr><td>deribit_tracker_replies_timed_out_total</td><td></td><td>requests whose reply did not arrive in time</td></tr>
  *   <tr><td>deribit_tracker_http_fallbacks_total</td><td></td><td>prices fetched over HTTP instead of the WebSocket</td></tr>
- *   <tr><td>deribit_tracker_buffer_overflows_total</td><td></td><td>samples that found the store queue full</td></tr>
- *   <tr><td>deribit_tracker_store_queue_depth</td><td></td><td>samples waiting in the store queue now</td></tr>
+ *   <tr><td>deribit_tracker_buffer_overflows_total</td><td></td><td>samples that found the spool full</td></tr>
+ *   <tr><td>deribit_tracker_store_queue_depth</td><td></td><td>samples waiting in the spool now</td></tr>
  *   <tr><td>deribit_tracker_newest_sample_age_seconds</td><td>ticker</td><td>age of the newest stored sample (NaN: none)</td></tr>
  * </table>
  */
@@ -34,21 +32,15 @@ public class CollectorMetrics {
     static final String PREFIX = "deribit.tracker.";
 
     private final MeterRegistry registry;
-    private final CamelContext camel;
-    private final String storeQueueUri;
     private final Map<String, Counter> samplesStored = new ConcurrentHashMap<>();
     private final Map<Integer, Counter> exchangeErrors = new ConcurrentHashMap<>();
     private final Counter reconnects;
     private final Counter repliesTimedOut;
     private final Counter httpFallbacks;
     private final Counter bufferOverflows;
-    private volatile SedaEndpoint storeQueue;
 
-    public CollectorMetrics(MeterRegistry registry, CollectorProperties collector, NewestSamples newestSamples,
-                            CamelContext camel, @Value("${tracker.store.queue}") String storeQueueUri) {
+    public CollectorMetrics(MeterRegistry registry, CollectorProperties collector, NewestSamples newestSamples, Spool spool) {
         this.registry = registry;
-        this.camel = camel;
-        this.storeQueueUri = storeQueueUri;
         reconnects = Counter.builder(PREFIX + "reconnects")
                 .description("WebSocket connections to Deribit re-established after a drop").register(registry);
         repliesTimedOut = Counter.builder(PREFIX + "replies.timed.out")
@@ -56,7 +48,7 @@ public class CollectorMetrics {
         httpFallbacks = Counter.builder(PREFIX + "http.fallbacks")
                 .description("Index prices fetched over HTTP because the WebSocket did not answer").register(registry);
         bufferOverflows = Counter.builder(PREFIX + "buffer.overflows")
-                .description("Samples that found the store queue full").register(registry);
+                .description("Samples that found the spool full").register(registry);
         for (String ticker : collector.indexNames()) {
             // every configured index shows from the start, at 0, so that rate() and absence alerts work
             samplesStored(ticker);
@@ -66,8 +58,8 @@ public class CollectorMetrics {
                     .tag("ticker", ticker)
                     .register(registry);
         }
-        Gauge.builder(PREFIX + "store.queue.depth", this, CollectorMetrics::storeQueueDepth)
-                .description("Samples waiting in the queue to the database")
+        Gauge.builder(PREFIX + "store.queue.depth", spool, Spool::depth)
+                .description("Samples waiting in the spool for the database")
                 .register(registry);
     }
 
@@ -99,7 +91,7 @@ public class CollectorMetrics {
         httpFallbacks.increment();
     }
 
-    /** A sample could not be queued for storage because the queue was full. */
+    /** A sample could not be spooled for storage because the spool was full. */
     public void bufferOverflow() {
         bufferOverflows.increment();
     }
@@ -109,18 +101,5 @@ public class CollectorMetrics {
                 .description("Samples inserted into index_price")
                 .tag("ticker", t)
                 .register(registry));
-    }
-
-    private double storeQueueDepth() {
-        SedaEndpoint endpoint = storeQueue;
-        if (endpoint == null) {
-            if (!camel.isStarted()) {
-                return Double.NaN;
-            }
-            // the same URI the storage route consumes from, so this is its endpoint (and queue), not a new one
-            endpoint = camel.getEndpoint(storeQueueUri, SedaEndpoint.class);
-            storeQueue = endpoint;
-        }
-        return endpoint.getCurrentQueueSize();
     }
 }

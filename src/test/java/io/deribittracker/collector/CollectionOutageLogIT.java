@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.deribittracker.demo.FakeDeribitServer;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.ServiceInstance;
 import io.deribittracker.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class CollectionOutageLogIT {
 
     @Test
     void anOutageIsOneLineWhenItStartsASummaryPerPeriodAndOneLineWhenItEnds(CapturedOutput log) {
-        try (FakeDeribitServer deribit = new FakeDeribitServer().start(0)) {
+        try (StubDeribit deribit = new StubDeribit().start(0)) {
             // indices of their own, so this instance's lines are told apart from other services in the same JVM
             deribit.setPrice("sol_usd", "142.17");
             deribit.setPrice("xrp_usd", "0.5512");

@@ -20,6 +20,7 @@ import io.deribittracker.config.CollectorProperties;
 import io.deribittracker.config.DeribitProperties;
 import io.deribittracker.ops.CollectorMetrics;
 import io.deribittracker.ops.NewestSamples;
+import io.deribittracker.storage.Spool;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
@@ -63,7 +64,6 @@ class FetchRoutesTest {
         properties.put("deribit.http-url", "http://127.0.0.1:9/api/v2");
         properties.put("deribit.retry-delay", "50");
         properties.put("deribit.rate-limit-retry-delay", "100");
-        properties.put("tracker.store.queue", "mock:stored");
         camel.getPropertiesComponent().setInitialProperties(properties);
 
         CollectorProperties collector = new CollectorProperties(List.of("btc_usd"), INTERVAL, true);
@@ -71,7 +71,7 @@ class FetchRoutesTest {
                 Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofSeconds(75), Duration.ofSeconds(1), Duration.ofSeconds(30));
         SlotBudget budget = new SlotBudget(INTERVAL, deribit.replyTimeout(), Clock.systemUTC());
         CollectorMetrics metrics = new CollectorMetrics(new SimpleMeterRegistry(), collector, new NewestSamples(null, collector),
-                camel, "mock:stored");
+                new Spool(java.nio.file.Path.of("target", "fetch-routes-test-spool"), 10));
         pending = new PendingReplies(budget, metrics);
         camel.getRegistry().bind("slotBudget", budget);
         camel.getRegistry().bind("pendingReplies", pending);
@@ -82,6 +82,13 @@ class FetchRoutesTest {
         camel.getRegistry().bind("indexNames", List.of()); // no tick of its own: the test sends each fetch
         camel.getRegistry().bind("slotClock", new SlotClock(INTERVAL, Clock.systemUTC()));
         camel.getRegistry().bind("wallClockScheduler", new WallClockScheduler(new SlotClock(INTERVAL, Clock.systemUTC())));
+        // the hand-off to storage (storage.camel.yaml's queue-sample) is where this test looks
+        camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:queue-sample").routeId("queue-sample").to("mock:stored");
+            }
+        });
         PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/collector.camel.yaml"));
 
         AdviceWith.adviceWith(camel, "deribit-get-index-price", route ->

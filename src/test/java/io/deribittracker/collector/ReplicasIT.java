@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import io.deribittracker.demo.FakeDeribitServer;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.ServiceInstance;
 import io.deribittracker.support.TestDatabase;
@@ -21,7 +21,7 @@ class ReplicasIT {
     @Test
     void twoCollectorsStoreEachSlotOnceAndTheSurvivorKeepsCollectingWhenOneStops() {
         String url = TestDatabase.url("replicas");
-        try (FakeDeribitServer deribit = new FakeDeribitServer().start(0);
+        try (StubDeribit deribit = new StubDeribit().start(0);
              ServiceInstance first = ServiceInstance.start(url, deribit, Map.of());
              ServiceInstance second = ServiceInstance.start(url, deribit, Map.of())) {
             IndexPriceTable table = new IndexPriceTable(second.jdbc());

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.deribittracker.demo.FakeDeribitServer;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,12 +23,12 @@ class SigtermIT {
 
     @Test
     void sigtermFlushesClosesTheSocketAndExitsZeroWithinThirtySeconds() throws Exception {
-        try (FakeDeribitServer deribit = new FakeDeribitServer().start(0)) {
+        try (StubDeribit deribit = new StubDeribit().start(0)) {
             runAndStop(deribit);
         }
     }
 
-    private void runAndStop(FakeDeribitServer deribit) throws Exception {
+    private void runAndStop(StubDeribit deribit) throws Exception {
         String database = TestDatabase.url("sigterm");
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(database, TestDatabase.username(), "", true));
         String java = ProcessHandle.current().info().command().orElse("java");

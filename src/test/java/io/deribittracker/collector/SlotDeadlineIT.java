@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.deribittracker.demo.FakeDeribitServer;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.ServiceInstance;
 import io.deribittracker.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +29,7 @@ class SlotDeadlineIT {
 
     private static final Duration INTERVAL = Duration.ofSeconds(2);
 
-    private FakeDeribitServer deribit;
+    private StubDeribit deribit;
     private ServiceInstance service;
 
     record StoredRow(String ticker, Instant slot, Instant observedAt, Instant insertedAt, String source) {
@@ -37,7 +37,7 @@ class SlotDeadlineIT {
 
     @BeforeEach
     void startDeribit() {
-        deribit = new FakeDeribitServer().start(0);
+        deribit = new StubDeribit().start(0);
     }
 
     @AfterEach

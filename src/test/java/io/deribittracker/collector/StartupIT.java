@@ -5,13 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import io.deribittracker.demo.FakeDeribitServer;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.FakeDeribit;
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.ServiceInstance;
@@ -39,7 +43,7 @@ class StartupIT {
     }
 
     @Test
-    void withDeribitUnreachableItStartsAnywayAndBeginsCollectingOnceDeribitAnswers() throws IOException {
+    void withDeribitUnreachableItStartsAnywayAndBeginsCollectingOnceDeribitAnswers() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -48,10 +52,13 @@ class StartupIT {
         try (ServiceInstance service = ServiceInstance.start(url, FakeDeribit.SERVER, Map.of(
                 "deribit.ws-url", "ws://127.0.0.1:" + port + "/ws/api/v2",
                 "deribit.http-url", "http://127.0.0.1:" + port + "/api/v2"))) {
-            assertThat(service.isRunning()).isTrue();
+            // the API serves from the first moment, although Deribit does not answer
+            HttpResponse<String> all = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + service.port() + "/all?ticker=btc")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(all.statusCode()).isEqualTo(200);
             Instant started = Instant.now();
 
-            try (FakeDeribitServer lateDeribit = new FakeDeribitServer().start(port)) {
+            try (StubDeribit lateDeribit = new StubDeribit().start(port)) {
                 IndexPriceTable table = new IndexPriceTable(service.jdbc());
                 await().atMost(Duration.ofSeconds(40)).until(() -> table.slotsSince("btc_usd", started).size() >= 2
                         && table.slotsSince("eth_usd", started).size() >= 2);

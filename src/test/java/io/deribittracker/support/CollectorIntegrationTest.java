@@ -1,6 +1,13 @@
 package io.deribittracker.support;
 
+import java.time.Duration;
+
+import io.deribittracker.storage.DatabaseSchema;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,6 +27,21 @@ public abstract class CollectorIntegrationTest {
     protected static final String ADMIN_USER = "operator";
     protected static final String ADMIN_PASSWORD = "integration-test-secret";
 
+    @Autowired
+    private DatabaseSchema schema;
+
+    /** The shared stub as new for each test class: what one class set must not change what the next observes. */
+    @BeforeAll
+    static void resetStub() {
+        FakeDeribit.SERVER.reset();
+    }
+
+    /** The migrations run in the background once the database answers; tests read the table. */
+    @BeforeEach
+    void awaitSchema() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(schema::isMigrated);
+    }
+
     @DynamicPropertySource
     static void collectorProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestDatabase.url("collector"));
@@ -32,6 +54,8 @@ public abstract class CollectorIntegrationTest {
         registry.add("deribit.reconnect-delay", () -> "200ms");
         registry.add("deribit.reconnect-max-delay", () -> "1s");
         registry.add("collector.interval", () -> "1s");
+        registry.add("tracker.spool.directory", () -> TestDirectories.create("spool").toString());
+        registry.add("backfill.window", () -> "0s");
         // other instances run beside this one in the same JVM (ServiceInstance): keep the JMX names apart
         registry.add("spring.jmx.unique-names", () -> "true");
         registry.add("admin.user", () -> ADMIN_USER);

@@ -1,10 +1,12 @@
 package io.deribittracker.support;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.deribittracker.DeribitTrackerApplication;
-import io.deribittracker.demo.FakeDeribitServer;
+import io.deribittracker.storage.DatabaseSchema;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,8 +25,16 @@ public final class ServiceInstance implements AutoCloseable {
         this.context = context;
     }
 
-    /** An instance on the given database, collecting from {@code deribit}. */
-    public static ServiceInstance start(String jdbcUrl, FakeDeribitServer deribit, Map<String, Object> extraProperties) {
+    /** An instance on the given database, collecting from {@code deribit}; returns once the schema is migrated. */
+    public static ServiceInstance start(String jdbcUrl, StubDeribit deribit, Map<String, Object> extraProperties) {
+        ServiceInstance service = startWhileTheDatabaseIsDown(jdbcUrl, deribit, extraProperties);
+        service.awaitSchema();
+        return service;
+    }
+
+    /** An instance on the given database, returning as soon as it started, whether or not the database answers. */
+    public static ServiceInstance startWhileTheDatabaseIsDown(String jdbcUrl, StubDeribit deribit,
+                                                              Map<String, Object> extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", TestDatabase.username());
@@ -33,17 +43,36 @@ public final class ServiceInstance implements AutoCloseable {
     }
 
     /** An instance with no database configured: it runs its own embedded PostgreSQL. */
-    public static ServiceInstance startWithEmbeddedDatabase(FakeDeribitServer deribit, Map<String, Object> extraProperties) {
-        return start(deribit, new LinkedHashMap<>(extraProperties));
+    public static ServiceInstance startWithEmbeddedDatabase(StubDeribit deribit, Map<String, Object> extraProperties) {
+        ServiceInstance service = start(deribit, new LinkedHashMap<>(extraProperties));
+        service.awaitSchema();
+        return service;
     }
 
-    private static ServiceInstance start(FakeDeribitServer deribit, Map<String, Object> extraProperties) {
+    /** Waits until the migrations have run (they run in the background, once the database answers). */
+    public void awaitSchema() {
+        DatabaseSchema schema = bean(DatabaseSchema.class);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(schema::isMigrated);
+    }
+
+    /** The HTTP port the instance listens on. */
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    private static ServiceInstance start(StubDeribit deribit, Map<String, Object> extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
         properties.put("deribit.ws-url", deribit.wsUrl());
         properties.put("deribit.http-url", deribit.httpUrl());
         properties.put("deribit.reply-timeout", "700ms");
         properties.put("collector.interval", "1s");
+        // a spool of its own: instances in one JVM must not drain each other's
+        properties.put("tracker.spool.directory", TestDirectories.create("spool").toString());
+        // a database that comes back is noticed within a second; back-fill only where a test asks for it
+        properties.put("tracker.store.retry-delay", 200);
+        properties.put("tracker.store.max-retry-delay", 1000);
+        properties.put("backfill.window", "0s");
         // several instances in one JVM: keep their JMX names apart
         properties.put("camel.main.jmx-management-name-pattern", "#name#-#counter#");
         properties.put("spring.jmx.unique-names", true);
@@ -59,10 +88,6 @@ public final class ServiceInstance implements AutoCloseable {
 
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
-    }
-
-    public boolean isRunning() {
-        return context.isActive();
     }
 
     /** Stops the instance the way SIGTERM does: Spring context close, Camel graceful shutdown. */

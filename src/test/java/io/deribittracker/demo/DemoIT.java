@@ -1,0 +1,77 @@
+package io.deribittracker.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.deribittracker.support.FakeDeribit;
+import io.deribittracker.support.ServiceInstance;
+import io.deribittracker.support.ServiceProcess;
+import io.deribittracker.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/** The demo switch never mixes its random-walk prices into real data. */
+class DemoIT {
+
+    private static int freePort() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aNormalRunInTheFolderOfADemoRunServesNoDemoPrice() throws Exception {
+        Path folder = Files.createTempDirectory("demo-then-normal");
+        try (ServiceProcess demo = ServiceProcess.start(folder,
+                Map.of("TRACKER_DEMO_FAKE_DERIBIT_PORT", Integer.toString(freePort()), "COLLECTOR_INTERVAL", "1s"),
+                "--spring.profiles.active=demo")) {
+            int postgresPort = Integer.parseInt(demo.find("psql -h 127.0.0.1 -p (\\d+)").orElseThrow());
+            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(
+                    "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres", "postgres", "", true));
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                    jdbc.queryForObject("SELECT count(*) FROM index_price WHERE ticker = 'btc_usd'", Integer.class) >= 2);
+            assertThat(jdbc.queryForList("SELECT DISTINCT source FROM index_price", String.class)).containsExactly("demo");
+            assertThat(get(demo.port(), "/last?ticker=btc").statusCode()).isEqualTo(200);
+            assertThat(demo.stop()).isZero();
+        }
+        assertThat(folder.resolve("data-demo").resolve("PG_VERSION")).exists();
+
+        try (ServiceProcess normal = ServiceProcess.start(folder, Map.of("COLLECTOR_ENABLED", "false",
+                "DERIBIT_WS_URL", FakeDeribit.SERVER.wsUrl(), "DERIBIT_HTTP_URL", FakeDeribit.SERVER.httpUrl()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> normal.logged("Database schema up to date"));
+            assertThat(get(normal.port(), "/last?ticker=btc").statusCode()).as("no price: the demo's are not its own").isEqualTo(404);
+            assertThat(get(normal.port(), "/all?ticker=btc").body()).isEqualTo("[]");
+            assertThat(folder.resolve("data").resolve("PG_VERSION")).exists();
+        }
+    }
+
+    @Test
+    void theDemoOnAnExternalDatabaseMarksItsRows() throws Exception {
+        String url = TestDatabase.url("demo");
+        try (ServiceInstance demo = ServiceInstance.start(url, FakeDeribit.SERVER, Map.of(
+                "spring.profiles.active", "demo", "tracker.demo.fake-deribit.port", freePort()))) {
+            JdbcTemplate jdbc = demo.jdbc();
+            jdbc.update("DELETE FROM index_price");
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    jdbc.queryForObject("SELECT count(*) FROM index_price WHERE ticker = 'eth_usd'", Integer.class) >= 2);
+            assertThat(jdbc.queryForList("SELECT DISTINCT source FROM index_price", String.class)).isEqualTo(List.of("demo"));
+        }
+    }
+}
