@@ -3,7 +3,9 @@ package io.deribittracker.api;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -15,7 +17,7 @@ import org.springframework.util.MimeTypeUtils;
  * of results that can be a year long; every value is ASCII by construction (a configured index name, digits, an
  * ISO instant), so no escaping is needed.
  */
-public enum PriceRowFormat {
+public enum PriceRowFormat implements RowFormat {
 
     JSON("application/json", "[", "]", ",") {
         @Override
@@ -81,20 +83,45 @@ public enum PriceRowFormat {
         return JSON;
     }
 
+    /**
+     * {@code format=json|csv} when the client gave it (a link or a script cannot always set Accept), else
+     * {@link #negotiate} on the Accept header.
+     */
+    public static PriceRowFormat choose(Optional<String> format, String accept) {
+        return format.map(PriceRowFormat::named).orElseGet(() -> negotiate(accept));
+    }
+
+    private static PriceRowFormat named(String format) {
+        return switch (format.trim().toLowerCase(Locale.ROOT)) {
+            case "json" -> JSON;
+            case "csv" -> CSV;
+            default -> throw new InvalidParameterException(QueryParameters.FORMAT,
+                    "format '" + format + "' is neither json nor csv. Leave it out to choose by the Accept header.");
+        };
+    }
+
+    @Override
     public String contentType() {
         return contentType;
     }
 
-    byte[] start() {
+    @Override
+    public boolean csv() {
+        return this == CSV;
+    }
+
+    @Override
+    public byte[] start() {
         return start;
     }
 
-    byte[] end() {
+    @Override
+    public byte[] end() {
         return end;
     }
 
-    /** Appends the row, preceded by the separator unless it is the first. */
-    void append(StringBuilder out, boolean first, String ticker, Map<String, Object> row) {
+    @Override
+    public void append(StringBuilder out, boolean first, String ticker, Map<String, Object> row) {
         if (!first) {
             out.append(separator);
         }
@@ -107,7 +134,7 @@ public enum PriceRowFormat {
      * PostgreSQL's numeric text is already a valid JSON number, except for the special values numeric allows
      * (NaN, Infinity), which JSON cannot express: those become null rather than invalid JSON.
      */
-    private static String jsonNumber(String price) {
+    static String jsonNumber(String price) {
         char first = price.charAt(0);
         return (first >= '0' && first <= '9') || (first == '-' && price.length() > 1 && Character.isDigit(price.charAt(1)))
                 ? price : "null";

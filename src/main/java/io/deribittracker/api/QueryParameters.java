@@ -25,6 +25,8 @@ public final class QueryParameters {
     public static final String END = "end";
     public static final String ORDER = "order";
     public static final String LIMIT = "limit";
+    public static final String FORMAT = "format";
+    public static final String RESOLUTION = "resolution";
 
     private final Map<String, String> values;
 
@@ -47,7 +49,8 @@ public final class QueryParameters {
             String value = decode(name, equals < 0 ? "" : pair.substring(equals + 1));
             if (!declared.contains(name)) {
                 throw new InvalidParameterException(name, "Unknown query parameter '" + name + "'. "
-                        + "This operation takes only: " + String.join(", ", new TreeSet<>(Set.copyOf(declared))) + ".");
+                        + (declared.isEmpty() ? "This operation takes no parameters."
+                        : "This operation takes only: " + String.join(", ", new TreeSet<>(Set.copyOf(declared))) + "."));
             }
             if (values.putIfAbsent(name, value) != null) {
                 throw new InvalidParameterException(name, "The query parameter " + name + " is given more than once; give it once.");

@@ -3,15 +3,16 @@ package io.deribittracker.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.Header;
 import org.apache.camel.ExchangeProperty;
 
 /**
- * The response body of {@code /all} and {@code /get_between}: rows pulled from the database cursor only as fast as
+ * The response body of {@code /all}, {@code /get_between} and {@code /candles}: rows pulled from the database cursor only as fast as
  * the HTTP client reads them, rendered a batch at a time. Nothing but one batch is ever in memory, which is what lets
  * a year of minutes (525,600 rows, ~60 MB of JSON) go out of a 256 MB heap. The cursor and its connection are closed
  * by camel-jdbc when the exchange completes, after the response has been written.
@@ -22,7 +23,7 @@ public final class RenderedPriceRows extends InputStream {
     private static final int ROWS_PER_BATCH = 256;
 
     private final Iterator<Map<String, Object>> rows;
-    private final PriceRowFormat format;
+    private final RowFormat format;
     private final String ticker;
     private final StringBuilder text = new StringBuilder(ROWS_PER_BATCH * 110);
 
@@ -32,23 +33,37 @@ public final class RenderedPriceRows extends InputStream {
     private boolean first = true;
     private boolean ended;
 
-    private RenderedPriceRows(Iterator<Map<String, Object>> rows, PriceRowFormat format, String ticker) {
+    private RenderedPriceRows(Iterator<Map<String, Object>> rows, RowFormat format, String ticker) {
         this.rows = rows;
         this.format = format;
         this.ticker = ticker;
         this.batch = new byte[0];
     }
 
-    /**
-     * Bean method for the route: wraps the camel-jdbc {@code StreamList} iterator in the body and sets the
-     * negotiated Content-Type.
-     */
-    public static InputStream render(@org.apache.camel.Body Iterator<Map<String, Object>> rows,
-                                     @Header("Accept") String accept,
+    /** Bean method for the price lists: wraps the camel-jdbc {@code StreamList} iterator in the body. */
+    public static InputStream render(@Body Iterator<Map<String, Object>> rows,
                                      @ExchangeProperty("priceQuery") PriceQuery query, Exchange exchange) {
-        PriceRowFormat format = PriceRowFormat.negotiate(accept);
+        return rendered(rows, query.format(), query.ticker(), query.start(), query.end(), exchange);
+    }
+
+    /** Bean method for {@code /candles}: one row per bucket. */
+    public static InputStream renderCandles(@Body Iterator<Map<String, Object>> rows,
+                                            @ExchangeProperty("candleQuery") CandleQuery query, Exchange exchange) {
+        return rendered(rows, query.format(), query.ticker(), query.start(), query.end(), exchange);
+    }
+
+    /**
+     * Sets the Content-Type and, for CSV, a file name that says what the file holds, so that a browser following a
+     * {@code format=csv} link saves {@code btc_usd-1795514400-1795600800.csv} rather than {@code get_between}.
+     */
+    private static InputStream rendered(Iterator<Map<String, Object>> rows, RowFormat format, String ticker,
+                                        Instant start, Instant end, Exchange exchange) {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, format.contentType());
-        return new RenderedPriceRows(rows, format, query.ticker());
+        if (format.csv()) {
+            exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + ticker + "-"
+                    + start.getEpochSecond() + "-" + end.getEpochSecond() + ".csv\"");
+        }
+        return new RenderedPriceRows(rows, format, ticker);
     }
 
     @Override

@@ -57,6 +57,14 @@ public class TickerResolver {
                 + (aliases.isEmpty() ? "" : ", or the currency codes " + aliases);
     }
 
+    /** The other spellings accepted for an index name: its currency code, upper-case, when it has one. */
+    public List<String> aliases(String indexName) {
+        return canonicalBySpelling.entrySet().stream()
+                .filter(e -> e.getValue().equals(indexName) && !e.getKey().equals(indexName))
+                .map(e -> e.getKey().toUpperCase(Locale.ROOT))
+                .toList();
+    }
+
     public List<String> indexNames() {
         return indexNames;
     }
