@@ -206,9 +206,12 @@
       ] : []),
       bands: candles ? [{ series: [2, 3], fill: 'rgba(36, 87, 197, 0.15)' }] : [],
       axes: [
-        // UTC, as the API: times of day for a day or two, dates beyond
-        { values: (u, splits) => splits.map((ts) => (span <= 2 * DAY ? isoMinute(ts).slice(11, 16)
-          : span <= 400 * DAY ? isoMinute(ts).slice(5, 10) : isoMinute(ts).slice(0, 7))) },
+        // UTC, as the API: times of day (dates at midnight) up to two weeks, dates up to a year, months beyond
+        { values: (u, splits) => splits.map((ts) => {
+          const iso = isoMinute(ts);
+          return span <= 14 * DAY ? (iso.endsWith('00:00') && span > DAY ? iso.slice(5, 10) : iso.slice(11, 16))
+            : span <= 400 * DAY ? iso.slice(5, 10) : iso.slice(0, 7);
+        }) },
         { size: 80 },
       ],
       hooks: {
