@@ -318,9 +318,9 @@
     state.ticker = coverageOf(hashTicker) ? hashTicker : state.tickers[0].ticker;
     state.range = RANGES[hashRange] ? hashRange : '24h';
     select.value = state.ticker;
-    select.addEventListener('change', () => { state.ticker = select.value; refreshTickers().then(load); });
+    select.addEventListener('change', () => { state.ticker = select.value; refreshForAll().then(load); });
     for (const button of document.querySelectorAll('#ranges button')) {
-      button.addEventListener('click', () => { state.range = button.dataset.range; refreshTickers().then(load); });
+      button.addEventListener('click', () => { state.range = button.dataset.range; refreshForAll().then(load); });
     }
     window.addEventListener('resize', () => state.plot && state.plot.setSize(chartSize()));
     setInterval(showAge, 1000);
@@ -328,8 +328,14 @@
     await load();
   }
 
-  /** /tickers again, for "all": its first slot may have changed since the page was opened (a back-fill). */
-  async function refreshTickers() {
+  /**
+   * /tickers again before drawing "all": its first slot may have changed since the page was opened (a back-fill).
+   * Only then: /tickers counts every stored row, which is not free on a year of minutes.
+   */
+  async function refreshForAll() {
+    if (state.range !== 'all') {
+      return;
+    }
     const result = await getJson('/tickers').catch(() => null);
     if (result && result.status === 200) {
       state.tickers = result.body;
