@@ -81,8 +81,8 @@ class BrowserIT extends CollectorIntegrationTest {
     void swaggerUiAtDocsRendersTheThreeOperations() {
         browser.get(url("/docs"));
 
-        awaitPageText("/all", "/last", "/get_between");
-        assertThat(browser.findElements(By.cssSelector(".opblock-get"))).hasSize(3);
+        awaitPageText("/all", "/last", "/get_between", "/candles", "/tickers");
+        assertThat(browser.findElements(By.cssSelector(".opblock-get"))).hasSize(5);
     }
 
     @Test
