@@ -39,7 +39,7 @@ public class TickerResolver {
 
     /** The canonical index name for {@code ticker}, or a 400 that lists what would have been accepted. */
     public String canonical(String ticker) {
-        String canonical = canonicalBySpelling.get(ticker.trim().toLowerCase(Locale.ROOT));
+        String canonical = canonicalBySpelling.get(ticker.strip().toLowerCase(Locale.ROOT));
         if (canonical == null) {
             throw new InvalidParameterException(QueryParameters.TICKER,
                     "Unknown ticker '" + ticker + "'. " + acceptedValues());
@@ -55,9 +55,5 @@ public class TickerResolver {
                 .collect(Collectors.joining(", "));
         return "Accepted (case-insensitive): " + String.join(", ", indexNames)
                 + (aliases.isEmpty() ? "" : ", or the currency codes " + aliases);
-    }
-
-    public List<String> indexNames() {
-        return indexNames;
     }
 }

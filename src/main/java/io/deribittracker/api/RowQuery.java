@@ -1,0 +1,20 @@
+package io.deribittracker.api;
+
+import java.util.Map;
+
+/**
+ * One validated question an operation asks the database: its SQL, the values bound to its {@code :?name}
+ * placeholders, and how its rows are written. The list-rows route in rest-api.camel.yaml runs any RowQuery and
+ * streams its rows; an operation adds a record implementing this (with its own SQL and {@link RowRenderer}) and a
+ * parser method that builds it from the operation's parameters.
+ */
+public interface RowQuery {
+
+    /** A fixed statement (never built from client text) with {@code :?name} placeholders. */
+    String sql();
+
+    /** Values for every placeholder of {@link #sql()}. */
+    Map<String, Object> sqlParameters();
+
+    RowRenderer renderer();
+}
