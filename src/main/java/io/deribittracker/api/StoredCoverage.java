@@ -21,11 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoredCoverage {
 
-    /** Sources named as records show them: ws and http are both "live". */
-    private static final String BY_SOURCE = """
-            SELECT CASE WHEN source IN ('ws', 'http') THEN 'live' ELSE source END AS shown,
-                   count(*) AS slots, min(ts) AS first, max(ts) AS last
-            FROM index_price WHERE ticker = ? GROUP BY 1 ORDER BY 1""";
+    /** Sources named as records show them (ws and http are both "live"). */
+    private static final String BY_SOURCE = "SELECT " + PriceQuery.SOURCE_AS_SHOWN + " AS shown,"
+            + " count(*) AS slots, min(ts) AS first, max(ts) AS last FROM index_price WHERE ticker = ? GROUP BY 1 ORDER BY 1";
 
     /** Gaps and islands: consecutive missing slots share the same slot minus (rank x interval). */
     private static final String MISSING = """
@@ -41,17 +39,19 @@ public class StoredCoverage {
 
     private final JdbcTemplate jdbc;
     private final TickerResolver tickers;
+    private final List<String> indexNames;
     private final Duration interval;
     private final Clock clock;
 
     @Autowired
     public StoredCoverage(JdbcTemplate jdbc, TickerResolver tickers, CollectorProperties collector) {
-        this(jdbc, tickers, collector.interval(), Clock.systemUTC());
+        this(jdbc, tickers, collector.indexNames(), collector.interval(), Clock.systemUTC());
     }
 
-    StoredCoverage(JdbcTemplate jdbc, TickerResolver tickers, Duration interval, Clock clock) {
+    StoredCoverage(JdbcTemplate jdbc, TickerResolver tickers, List<String> indexNames, Duration interval, Clock clock) {
         this.jdbc = jdbc;
         this.tickers = tickers;
+        this.indexNames = indexNames;
         this.interval = interval;
         this.clock = clock;
     }
@@ -63,7 +63,7 @@ public class StoredCoverage {
         Instant to = Instant.ofEpochMilli(Math.floorDiv(clock.millis(), intervalMillis) * intervalMillis).minus(interval);
         Instant from = to.minus(WINDOW).plus(interval);
         List<TickerCoverage> coverage = new ArrayList<>();
-        for (String ticker : tickers.indexNames()) {
+        for (String ticker : indexNames) {
             coverage.add(read(ticker, from, to));
         }
         return coverage;

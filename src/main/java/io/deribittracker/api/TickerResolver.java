@@ -39,22 +39,12 @@ public class TickerResolver {
 
     /** The canonical index name for {@code ticker}, or a 400 that lists what would have been accepted. */
     public String canonical(String ticker) {
-        String canonical = canonicalBySpelling.get(ticker.trim().toLowerCase(Locale.ROOT));
+        String canonical = canonicalBySpelling.get(ticker.strip().toLowerCase(Locale.ROOT));
         if (canonical == null) {
             throw new InvalidParameterException(QueryParameters.TICKER,
                     "Unknown ticker '" + ticker + "'. " + acceptedValues());
         }
         return canonical;
-    }
-
-    /** The sentence every ticker error ends with. */
-    public String acceptedValues() {
-        String aliases = canonicalBySpelling.entrySet().stream()
-                .filter(e -> !e.getKey().equals(e.getValue()))
-                .map(e -> e.getKey().toUpperCase(Locale.ROOT))
-                .collect(Collectors.joining(", "));
-        return "Accepted (case-insensitive): " + String.join(", ", indexNames)
-                + (aliases.isEmpty() ? "" : ", or the currency codes " + aliases);
     }
 
     /** The other spellings accepted for an index name: its currency code, upper-case, when it has one. */
@@ -65,7 +55,13 @@ public class TickerResolver {
                 .toList();
     }
 
-    public List<String> indexNames() {
-        return indexNames;
+    /** The sentence every ticker error ends with. */
+    public String acceptedValues() {
+        String aliases = canonicalBySpelling.entrySet().stream()
+                .filter(e -> !e.getKey().equals(e.getValue()))
+                .map(e -> e.getKey().toUpperCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        return "Accepted (case-insensitive): " + String.join(", ", indexNames)
+                + (aliases.isEmpty() ? "" : ", or the currency codes " + aliases);
     }
 }

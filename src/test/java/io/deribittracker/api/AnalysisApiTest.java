@@ -238,10 +238,10 @@ class AnalysisApiTest {
         assertThat(between.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
         assertThat(between.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"btc_usd-" + T0 + "-" + (T0 + 60) + ".csv\"");
-        assertThat(between.body()).isEqualTo("ticker,timestamp,time,price\r\n"
-                + "btc_usd," + T0 + ",2026-11-22T22:00:00Z," + btc.get(T0).toPlainString() + "\r\n"
-                + "btc_usd," + (T0 + 60) + ",2026-11-22T22:01:00Z," + btc.get(T0 + 60).toPlainString() + "\r\n");
-        assertThat(all.body()).startsWith("ticker,timestamp,time,price\r\n");
+        assertThat(between.body()).isEqualTo("ticker,timestamp,time,price,source\r\n"
+                + "btc_usd," + T0 + ",2026-11-22T22:00:00Z," + btc.get(T0).toPlainString() + ",live\r\n"
+                + "btc_usd," + (T0 + 60) + ",2026-11-22T22:01:00Z," + btc.get(T0 + 60).toPlainString() + ",live\r\n");
+        assertThat(all.body()).startsWith("ticker,timestamp,time,price,source\r\n");
         assertThat(all.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"btc_usd-0-253402300799.csv\"");
     }

@@ -135,9 +135,7 @@ class ChartPageIT {
         assertThat(browser.findElement(By.id("newest-price")).getText()).contains(last.get("price").toString());
         assertThat(browser.findElement(By.id("newest-age")).getText()).contains("ago");
         assertThat(chart("gaps")).asList().hasSize(1);
-        if (api("/all?ticker=btc&limit=1").contains("\"source\"")) {
-            assertThat(chart("backfill")).asList().hasSize(1);
-        }
+        assertThat(chart("backfill")).asList().hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
         assertThat(browser.findElement(By.linkText("API (Swagger UI)")).getAttribute("href")).endsWith("/docs");
         assertThat(browser.findElement(By.linkText("API (ReDoc)")).getAttribute("href")).endsWith("/redoc");
