@@ -16,10 +16,11 @@ RUN groupadd --system tracker && useradd --system --gid tracker --home-dir /app 
 WORKDIR /app
 COPY --from=build --chown=tracker:tracker /build/target/deribit-tracker.jar /app/deribit-tracker.jar
 USER tracker
-ENV SERVER_PORT=8080
-EXPOSE 8080
-# Ready = the HTTP server answers and PostgreSQL is reachable (/actuator/health/readiness). bash's /dev/tcp needs no
-# extra tool in the image.
+# public port (API, documentation, pages) and management port (actuator, Hawtio)
+ENV SERVER_PORT=8080 MANAGEMENT_SERVER_PORT=8081
+EXPOSE 8080 8081
+# Ready = the management server answers and PostgreSQL is reachable (/actuator/health/readiness, management port).
+# bash's /dev/tcp needs no extra tool in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/deribit-tracker.jar"]

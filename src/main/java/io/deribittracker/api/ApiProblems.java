@@ -1,8 +1,6 @@
 package io.deribittracker.api;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-
+import io.deribittracker.storage.DatabaseErrors;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -11,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns whatever stopped a request into the RFC 9457 problem the client gets (the api-problems route configuration
- * in rest-api.camel.yaml writes it). Bad input is the client's to fix and says how; an unreachable database is a 503
- * the client may retry; anything else is our bug: logged with its stack trace here, and answered with a 500 that
- * reveals nothing of it.
+ * in rest-api.camel.yaml writes it). Bad input is the client's to fix and says how; an unreachable database or a
+ * full house of list answers is a 503 the client may retry; anything else is our bug: logged with its stack trace
+ * here, and answered with a 500 that reveals nothing of it.
  */
 @Component
 public class ApiProblems {
@@ -29,7 +27,14 @@ public class ApiProblems {
             return new Problem(Problem.NO_PRICE_YET, "No price recorded yet", 404, noPrice.getMessage(),
                     QueryParameters.TICKER);
         }
-        if (isDatabaseUnreachable(failure)) {
+        if (failure instanceof NotAcceptableException notAcceptable) {
+            return new Problem(Problem.NOT_ACCEPTABLE, "Not acceptable", 406, notAcceptable.getMessage(), null);
+        }
+        if (failure instanceof TooManyListsException busy) {
+            LOG.debug("Answering 503: {}", busy.getMessage());
+            return new Problem(Problem.BUSY, "Too many list answers in progress", 503, busy.getMessage(), null);
+        }
+        if (DatabaseErrors.isUnreachable(failure)) {
             LOG.warn("Answering 503: the database is unreachable ({})", failure.getMessage());
             return new Problem(Problem.DATABASE_UNAVAILABLE, "Database unavailable", 503,
                     "The price database did not answer in time. Try again in a few seconds.", null);
@@ -37,22 +42,5 @@ public class ApiProblems {
         LOG.error("Answering 500 to a request that failed unexpectedly", failure);
         return new Problem(Problem.INTERNAL_ERROR, "Internal error", 500,
                 "The request failed on our side; it has been logged.", null);
-    }
-
-    /**
-     * Hikari gives up after its connection-timeout with {@link SQLTransientConnectionException}; a connection that
-     * breaks mid-query fails with SQLState class 08 (connection exception) or 57P0x (server shutting down).
-     */
-    static boolean isDatabaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,18 +1,20 @@
 package io.deribittracker.api;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and validates the query string of each operation into a {@link PriceQuery}. Each method lists the
- * parameters its operation declares in rest-api.camel.yaml; anything else is rejected (see {@link QueryParameters}).
- * Checks run in a fixed order (unknown or repeated parameters, then ticker, start, end, order, limit) so that a
- * request with several mistakes always gets the same answer.
+ * Reads and validates the query string of each operation into a {@link PriceQuery} or {@link CandleQuery}. Which
+ * parameters an operation takes, and which it requires, is declared once, in rest-api.camel.yaml
+ * ({@link OperationParameters}); this class says what each value means. Checks run in a fixed order (unknown,
+ * repeated or control characters, then ticker, resolution, start, end, order, limit, format) so that a request with
+ * several mistakes always gets the same answer.
  */
 @Component
 public class PriceQueryParser {
@@ -21,47 +23,88 @@ public class PriceQueryParser {
     private static final String LIMIT_FORMS = "Use a positive whole number such as 100, or leave limit out for all rows.";
 
     private final TickerResolver tickers;
+    private final OperationParameters operations;
+    private final Clock clock;
 
-    public PriceQueryParser(TickerResolver tickers) {
+    @Autowired
+    public PriceQueryParser(TickerResolver tickers, OperationParameters operations) {
+        this(tickers, operations, Clock.systemUTC());
+    }
+
+    PriceQueryParser(TickerResolver tickers, OperationParameters operations, Clock clock) {
         this.tickers = tickers;
+        this.operations = operations;
+        this.clock = clock;
     }
 
-    /** {@code GET /all?ticker=&order=&limit=} */
-    public PriceQuery all(@Header(Exchange.HTTP_QUERY) String rawQuery) {
-        QueryParameters query = QueryParameters.parse(rawQuery,
-                List.of(QueryParameters.TICKER, QueryParameters.ORDER, QueryParameters.LIMIT));
+    /** {@code GET /all}: the whole time range. */
+    public PriceQuery all(@Header(Exchange.HTTP_QUERY) String rawQuery, Exchange exchange) {
+        QueryParameters query = QueryParameters.parse(rawQuery, operations.of(exchange));
         String ticker = ticker(query);
-        return new PriceQuery(ticker, TimeParameter.EARLIEST, TimeParameter.LATEST, descending(query), limit(query));
+        return new PriceQuery(ticker, TimeParameter.EARLIEST, TimeParameter.LATEST, descending(query), limit(query),
+                format(query));
     }
 
-    /** {@code GET /last?ticker=}: the newest row is the first of a descending list of one. */
-    public PriceQuery last(@Header(Exchange.HTTP_QUERY) String rawQuery) {
-        QueryParameters query = QueryParameters.parse(rawQuery, List.of(QueryParameters.TICKER));
-        return new PriceQuery(ticker(query), TimeParameter.EARLIEST, TimeParameter.LATEST, true, 1L);
+    /** {@code GET /last}: the newest row is the first of a descending list of one. */
+    public PriceQuery last(@Header(Exchange.HTTP_QUERY) String rawQuery, Exchange exchange) {
+        return PriceQuery.newest(ticker(QueryParameters.parse(rawQuery, operations.of(exchange))));
     }
 
-    /** {@code GET /get_between?ticker=&start=&end=&order=&limit=} */
-    public PriceQuery between(@Header(Exchange.HTTP_QUERY) String rawQuery) {
-        QueryParameters query = QueryParameters.parse(rawQuery, List.of(QueryParameters.TICKER,
-                QueryParameters.START, QueryParameters.END, QueryParameters.ORDER, QueryParameters.LIMIT));
+    /** {@code GET /get_between}: start and end both inclusive; end left out is now. */
+    public PriceQuery between(@Header(Exchange.HTTP_QUERY) String rawQuery, Exchange exchange) {
+        QueryParameters query = QueryParameters.parse(rawQuery, operations.of(exchange));
         String ticker = ticker(query);
-        Instant start = TimeParameter.parse(QueryParameters.START,
-                query.required(QueryParameters.START, TimeParameter.ACCEPTED_FORMS));
-        Instant end = TimeParameter.parse(QueryParameters.END,
-                query.required(QueryParameters.END, TimeParameter.ACCEPTED_FORMS));
+        Instant start = start(query);
+        Instant end = end(query, start);
+        return new PriceQuery(ticker, start, end, descending(query), limit(query), format(query));
+    }
+
+    /** {@code GET /candles}: the window as in /get_between, grouped into buckets of the resolution. */
+    public CandleQuery candles(@Header(Exchange.HTTP_QUERY) String rawQuery, Exchange exchange) {
+        QueryParameters query = QueryParameters.parse(rawQuery, operations.of(exchange));
+        String ticker = ticker(query);
+        CandleResolution resolution = CandleResolution.parse(
+                query.get(QueryParameters.RESOLUTION, CandleResolution.acceptedValues()));
+        Instant start = start(query);
+        Instant end = end(query, start);
+        return new CandleQuery(ticker, resolution, start, end, descending(query), limit(query), format(query));
+    }
+
+    /** {@code GET /tickers}: takes no parameters, and says so to a client that sends one. */
+    public void tickers(@Header(Exchange.HTTP_QUERY) String rawQuery, Exchange exchange) {
+        QueryParameters.parse(rawQuery, operations.of(exchange));
+    }
+
+    private static Instant start(QueryParameters query) {
+        return TimeParameter.parse(QueryParameters.START, query.get(QueryParameters.START, TimeParameter.ACCEPTED_FORMS));
+    }
+
+    /** end is optional and means now: "everything since start" is the common question. */
+    private Instant end(QueryParameters query, Instant start) {
+        String value = query.get(QueryParameters.END, TimeParameter.ACCEPTED_FORMS);
+        Instant end = value == null ? clock.instant() : TimeParameter.parse(QueryParameters.END, value);
         if (start.isAfter(end)) {
             throw new InvalidParameterException(QueryParameters.START,
                     "start (" + start + ") is after end (" + end + "); both are inclusive, so start may equal end.");
         }
-        return new PriceQuery(ticker, start, end, descending(query), limit(query));
+        return end;
+    }
+
+    /** format=json|csv, or null when left out (then the Accept header decides). */
+    private static ListFormat format(QueryParameters query) {
+        String format = query.get(QueryParameters.FORMAT, "");
+        return format == null ? null : ListFormat.named(format);
     }
 
     private String ticker(QueryParameters query) {
-        return tickers.canonical(query.required(QueryParameters.TICKER, tickers.acceptedValues()));
+        return tickers.canonical(query.get(QueryParameters.TICKER, tickers.acceptedValues()));
     }
 
     private static boolean descending(QueryParameters query) {
-        String order = query.optional(QueryParameters.ORDER).orElse("asc");
+        String order = query.get(QueryParameters.ORDER, ORDER_FORMS);
+        if (order == null) {
+            return false;
+        }
         return switch (order.toLowerCase(Locale.ROOT)) {
             case "asc" -> false;
             case "desc" -> true;
@@ -71,7 +114,8 @@ public class PriceQueryParser {
     }
 
     private static Long limit(QueryParameters query) {
-        return query.optional(QueryParameters.LIMIT).map(PriceQueryParser::positiveWholeNumber).orElse(null);
+        String limit = query.get(QueryParameters.LIMIT, LIMIT_FORMS);
+        return limit == null ? null : positiveWholeNumber(limit);
     }
 
     private static Long positiveWholeNumber(String limit) {

@@ -23,11 +23,12 @@ public record Problem(
         @Schema(example = "Unknown query parameter 'tickr'. This operation takes only: limit, order, ticker.") String detail,
         @Schema(description = "The query parameter at fault, when there is one", example = "tickr") String parameter) {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
-
     /** The problem type URIs; stable, so clients may switch on them. */
     public static final String INVALID_PARAMETER = "urn:deribit-tracker:problem:invalid-parameter";
     public static final String NO_PRICE_YET = "urn:deribit-tracker:problem:no-price-yet";
     public static final String DATABASE_UNAVAILABLE = "urn:deribit-tracker:problem:database-unavailable";
     public static final String INTERNAL_ERROR = "urn:deribit-tracker:problem:internal-error";
+    public static final String NOT_ACCEPTABLE = "urn:deribit-tracker:problem:not-acceptable";
+    public static final String BUSY = "urn:deribit-tracker:problem:busy";
+    public static final String STARTING = "urn:deribit-tracker:problem:starting";
 }

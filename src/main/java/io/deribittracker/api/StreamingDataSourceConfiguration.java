@@ -20,11 +20,11 @@ import org.springframework.context.annotation.Configuration;
  * it as {@code jdbc:streamingDataSource}.
  */
 @Configuration(proxyBeanMethods = false)
-public class StreamingDataSourceConfiguration {
+class StreamingDataSourceConfiguration {
 
     @Bean(defaultCandidate = false, destroyMethod = "close")
     HikariDataSource streamingDataSource(DataSource dataSource,
-                                         @Value("${tracker.api.streaming-pool-size:10}") int poolSize) {
+                                         @Value("${tracker.api.max-concurrent-lists}") int poolSize) {
         if (!(dataSource instanceof HikariConfig main)) {
             throw new IllegalStateException("The streaming pool copies the main pool's settings, which must be Hikari's; found "
                     + dataSource.getClass().getName());

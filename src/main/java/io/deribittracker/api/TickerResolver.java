@@ -39,12 +39,20 @@ public class TickerResolver {
 
     /** The canonical index name for {@code ticker}, or a 400 that lists what would have been accepted. */
     public String canonical(String ticker) {
-        String canonical = canonicalBySpelling.get(ticker.trim().toLowerCase(Locale.ROOT));
+        String canonical = canonicalBySpelling.get(ticker.strip().toLowerCase(Locale.ROOT));
         if (canonical == null) {
             throw new InvalidParameterException(QueryParameters.TICKER,
                     "Unknown ticker '" + ticker + "'. " + acceptedValues());
         }
         return canonical;
+    }
+
+    /** The other spellings accepted for an index name: its currency code, upper-case, when it has one. */
+    public List<String> aliases(String indexName) {
+        return canonicalBySpelling.entrySet().stream()
+                .filter(e -> e.getValue().equals(indexName) && !e.getKey().equals(indexName))
+                .map(e -> e.getKey().toUpperCase(Locale.ROOT))
+                .toList();
     }
 
     /** The sentence every ticker error ends with. */
@@ -55,9 +63,5 @@ public class TickerResolver {
                 .collect(Collectors.joining(", "));
         return "Accepted (case-insensitive): " + String.join(", ", indexNames)
                 + (aliases.isEmpty() ? "" : ", or the currency codes " + aliases);
-    }
-
-    public List<String> indexNames() {
-        return indexNames;
     }
 }

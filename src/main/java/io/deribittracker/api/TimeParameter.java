@@ -1,10 +1,14 @@
 package io.deribittracker.api;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,11 +26,13 @@ public final class TimeParameter {
     public static final Instant EARLIEST = Instant.EPOCH;
     public static final Instant LATEST = Instant.ofEpochSecond(253_402_300_799L);
 
-    public static final String ACCEPTED_FORMS = "Use UNIX seconds (0 to 253402300799; milliseconds are out of range) "
+    public static final String ACCEPTED_FORMS = "Use UNIX seconds (0 to 253402300799, fractions allowed as in 1795514400.5; "
+            + "milliseconds are out of range) "
             + "or ISO-8601: 2026-11-24T10:00:00Z, 2026-11-24T13:00:00+03:00, 2026-11-24T10:00:00.250Z, "
             + "2026-11-24T10:00:00 (UTC), 2026-11-24 10:00:00 (UTC), or 2026-11-24 (00:00 UTC).";
 
-    private static final Pattern UNIX_SECONDS = Pattern.compile("-?\\d+");
+    /** Whole or fractional ({@code time.time()} in Python, {@code Date.now() / 1000} in JavaScript), to the nanosecond. */
+    private static final Pattern UNIX_SECONDS = Pattern.compile("-?\\d+(?:\\.\\d{1,9})?");
     private static final Pattern ISO = Pattern.compile(
             "(?<date>\\d{4}-\\d{2}-\\d{2})"
                     + "(?:[Tt ](?<time>\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?)"
@@ -47,10 +53,23 @@ public final class TimeParameter {
         return instant;
     }
 
+    /**
+     * An inclusive bound as PostgreSQL stores time (microseconds), rounded so that it still includes exactly what
+     * the client asked for: a start rounds up, an end rounds down (rounding an end of {@code 59.9999996} to the
+     * nearest would wrongly include the slot at 60).
+     */
+    public static OffsetDateTime sqlBound(Instant instant, boolean start) {
+        Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
+        Instant bound = start && instant.getNano() % 1000 != 0 ? truncated.plus(1, ChronoUnit.MICROS) : truncated;
+        return OffsetDateTime.ofInstant(bound, ZoneOffset.UTC);
+    }
+
     private static Instant fromUnixSeconds(String parameter, String value) {
         try {
-            return Instant.ofEpochSecond(Long.parseLong(value));
-        } catch (NumberFormatException | DateTimeException e) {
+            BigDecimal seconds = new BigDecimal(value);
+            BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+            return Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).longValueExact());
+        } catch (ArithmeticException | DateTimeException e) {
             throw outOfRange(parameter, value);
         }
     }

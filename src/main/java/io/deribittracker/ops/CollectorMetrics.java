@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  *   <tr><td>deribit_tracker_buffer_overflows_total</td><td></td><td>samples that found the spool full</td></tr>
  *   <tr><td>deribit_tracker_store_queue_depth</td><td></td><td>samples waiting in the spool now</td></tr>
  *   <tr><td>deribit_tracker_newest_sample_age_seconds</td><td>ticker</td><td>age of the newest stored sample (NaN: none)</td></tr>
+ *   <tr><td>deribit_tracker_index_price</td><td>ticker</td><td>the newest stored price (NaN: none)</td></tr>
  * </table>
  */
 @Component
@@ -55,6 +56,11 @@ public class CollectorMetrics {
             Gauge.builder(PREFIX + "newest.sample.age", newestSamples, samples -> samples.cachedAgeSeconds(ticker))
                     .description("Age of the newest stored sample of the index (NaN: none stored or database down)")
                     .baseUnit("seconds")
+                    .tag("ticker", ticker)
+                    .register(registry);
+            // prices next to the service's own metrics in Grafana, without a second data source
+            Gauge.builder(PREFIX + "index.price", newestSamples, samples -> samples.cachedPrice(ticker))
+                    .description("Newest stored index price (NaN: none stored or database down)")
                     .tag("ticker", ticker)
                     .register(registry);
         }

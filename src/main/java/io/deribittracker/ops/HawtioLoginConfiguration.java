@@ -13,6 +13,7 @@ import jakarta.servlet.ServletContextListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
@@ -25,7 +26,9 @@ import org.springframework.core.Ordered;
  * options. Hawtio collects such "dynamic" configurations when its servlet context listener starts; this listener
  * runs just before it (highest precedence) and registers ours. No JVM-wide JAAS state is touched.
  */
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+// In the management context, wherever it runs: the main one, or its own child context (and servlet context, where
+// Hawtio's servlets are) when management.server.port differs from server.port
+@ManagementContextConfiguration(proxyBeanMethods = false)
 @ConditionalOnClass(AuthenticationConfiguration.class)
 public class HawtioLoginConfiguration {
 

@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -60,8 +61,12 @@ class BrowserIT extends CollectorIntegrationTest {
         }
     }
 
+    /** actuator and Hawtio */
+    @LocalManagementPort
+    int managementPort;
+
     private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return "http://127.0.0.1:" + (path.startsWith("/actuator") ? managementPort : port) + path;
     }
 
     private String awaitPageText(String... expected) {
@@ -81,8 +86,8 @@ class BrowserIT extends CollectorIntegrationTest {
     void swaggerUiAtDocsRendersTheThreeOperations() {
         browser.get(url("/docs"));
 
-        awaitPageText("/all", "/last", "/get_between");
-        assertThat(browser.findElements(By.cssSelector(".opblock-get"))).hasSize(3);
+        awaitPageText("/all", "/last", "/get_between", "/candles", "/tickers");
+        assertThat(browser.findElements(By.cssSelector(".opblock-get"))).hasSize(5);
     }
 
     @Test
@@ -97,7 +102,7 @@ class BrowserIT extends CollectorIntegrationTest {
 
         browser.get(url("/actuator/hawtio/camel/routes"));
 
-        awaitPageText("collector-tick", "fetch-index-price", "store-index-price", "deribit-inbound", "list-prices", "last");
+        awaitPageText("collector-tick", "fetch-index-price", "store-index-price", "deribit-inbound", "list-rows", "last");
     }
 
     @Test

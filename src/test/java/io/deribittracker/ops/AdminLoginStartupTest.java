@@ -12,7 +12,6 @@ import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,7 +23,7 @@ class AdminLoginStartupTest {
 
     private static ConfigurableApplicationContext start(String... properties) {
         // command-line arguments, as an operator would pass them: they win over application.yml
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--collector.enabled=false",
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--collector.enabled=false",
                 "--spring.datasource.url=" + TestDatabase.url("ops"),
                 "--spring.datasource.username=" + TestDatabase.username(),
                 "--spring.datasource.password=" + OpsTestSupport.DB_PASSWORD));
@@ -35,7 +34,8 @@ class AdminLoginStartupTest {
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        // actuator and Hawtio are on the management port
+        return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }
 
     @Test

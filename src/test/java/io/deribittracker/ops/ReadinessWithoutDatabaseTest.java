@@ -13,7 +13,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,7 +49,7 @@ class ReadinessWithoutDatabaseTest {
         POSTGRES.close(); // idempotent: the test has normally stopped it already
     }
 
-    @LocalServerPort
+    @LocalManagementPort
     int port;
 
     @Test

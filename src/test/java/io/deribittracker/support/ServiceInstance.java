@@ -63,6 +63,7 @@ public final class ServiceInstance implements AutoCloseable {
     private static ServiceInstance start(StubDeribit deribit, Map<String, Object> extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
+        properties.put("management.server.port", 0);
         properties.put("deribit.ws-url", deribit.wsUrl());
         properties.put("deribit.http-url", deribit.httpUrl());
         properties.put("deribit.reply-timeout", "700ms");

@@ -6,49 +6,43 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Header;
-import org.apache.camel.ExchangeProperty;
-
 /**
- * The response body of {@code /all} and {@code /get_between}: rows pulled from the database cursor only as fast as
- * the HTTP client reads them, rendered a batch at a time. Nothing but one batch is ever in memory, which is what lets
- * a year of minutes (525,600 rows, ~60 MB of JSON) go out of a 256 MB heap. The cursor and its connection are closed
- * by camel-jdbc when the exchange completes, after the response has been written.
+ * The body of a list answer: rows pulled from the database cursor only as fast as the HTTP client reads them,
+ * rendered a batch at a time. Nothing but one batch (and the driver's fetch of rows) is ever in memory, which lets a
+ * year of minutes (~60 MB of JSON) go out of a 256 MB heap. The Vert.x engine reads it on a worker thread and pumps
+ * it to the socket with backpressure: a slow client pauses the reads, and with them the cursor. The cursor and its
+ * connection are closed by camel-jdbc when the exchange completes, after the response has been written.
+ *
+ * <p>If the client goes away, {@link #abandon()} makes the stream end at the next read, so the cursor is not read to
+ * its end for nobody.
  */
-public final class RenderedPriceRows extends InputStream {
+final class RenderedRows extends InputStream {
 
     /** Rows rendered per refill: big enough to amortise the bookkeeping, small enough to stay a few kilobytes. */
     private static final int ROWS_PER_BATCH = 256;
 
     private final Iterator<Map<String, Object>> rows;
-    private final PriceRowFormat format;
-    private final String ticker;
-    private final StringBuilder text = new StringBuilder(ROWS_PER_BATCH * 110);
+    private final ListFormat format;
+    private final RowRenderer renderer;
+    private final StringBuilder text = new StringBuilder(ROWS_PER_BATCH * 120);
 
-    private byte[] batch;
+    private static final byte[] EMPTY = new byte[0];
+
+    private byte[] batch = EMPTY;
     private int position;
     private boolean started;
     private boolean first = true;
     private boolean ended;
+    private volatile boolean abandoned;
 
-    private RenderedPriceRows(Iterator<Map<String, Object>> rows, PriceRowFormat format, String ticker) {
+    RenderedRows(Iterator<Map<String, Object>> rows, ListFormat format, RowRenderer renderer) {
         this.rows = rows;
         this.format = format;
-        this.ticker = ticker;
-        this.batch = new byte[0];
+        this.renderer = renderer;
     }
 
-    /**
-     * Bean method for the route: wraps the camel-jdbc {@code StreamList} iterator in the body and sets the
-     * negotiated Content-Type.
-     */
-    public static InputStream render(@org.apache.camel.Body Iterator<Map<String, Object>> rows,
-                                     @Header("Accept") String accept,
-                                     @ExchangeProperty("priceQuery") PriceQuery query, Exchange exchange) {
-        PriceRowFormat format = PriceRowFormat.negotiate(accept);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, format.contentType());
-        return new RenderedPriceRows(rows, format, query.ticker());
+    void abandon() {
+        abandoned = true;
     }
 
     @Override
@@ -73,17 +67,22 @@ public final class RenderedPriceRows extends InputStream {
         return count;
     }
 
+    /** The next batch, or false (and nothing left to read, however often read is called again) at the end. */
     private boolean refill() {
         position = 0;
+        batch = EMPTY;
+        if (abandoned) {
+            return false;
+        }
         if (!started) {
             started = true;
-            batch = format.start();
+            batch = format.start(renderer);
             return true;
         }
         if (rows.hasNext()) {
             text.setLength(0);
             for (int i = 0; i < ROWS_PER_BATCH && rows.hasNext(); i++) {
-                format.append(text, first, ticker, rows.next());
+                format.append(text, first, renderer, rows.next());
                 first = false;
             }
             batch = text.toString().getBytes(StandardCharsets.US_ASCII);
@@ -92,7 +91,7 @@ public final class RenderedPriceRows extends InputStream {
         if (!ended) {
             ended = true;
             batch = format.end();
-            return true;
+            return batch.length > 0;
         }
         return false;
     }
