@@ -44,7 +44,7 @@ public class CollectorMetrics {
     private final Counter bufferOverflows;
     private volatile SedaEndpoint storeQueue;
 
-    public CollectorMetrics(MeterRegistry registry, CollectorProperties collector, NewestSamples newestSamples,
+    public CollectorMetrics(MeterRegistry registry, CollectorProperties collector, DatabaseProbe databaseProbe,
                             CamelContext camel, @Value("${tracker.store.queue}") String storeQueueUri) {
         this.registry = registry;
         this.camel = camel;
@@ -60,7 +60,7 @@ public class CollectorMetrics {
         for (String ticker : collector.indexNames()) {
             // every configured index shows from the start, at 0, so that rate() and absence alerts work
             samplesStored(ticker);
-            Gauge.builder(PREFIX + "newest.sample.age", newestSamples, samples -> samples.cachedAgeSeconds(ticker))
+            Gauge.builder(PREFIX + "newest.sample.age", databaseProbe, probe -> newestSampleAge(probe, ticker))
                     .description("Age of the newest stored sample of the index (NaN: none stored or database down)")
                     .baseUnit("seconds")
                     .tag("ticker", ticker)
@@ -109,6 +109,14 @@ public class CollectorMetrics {
                 .description("Samples inserted into index_price")
                 .tag("ticker", t)
                 .register(registry));
+    }
+
+    /** From the latest database probe (at most a probe interval old); NaN when none is stored or the database is down. */
+    private static double newestSampleAge(DatabaseProbe probe, String ticker) {
+        DatabaseProbe.Reading reading = probe.latest();
+        return reading.newest().getOrDefault(ticker, java.util.Optional.empty())
+                .map(ts -> java.time.Duration.between(ts, probe.now()).toMillis() / 1000.0)
+                .orElse(Double.NaN);
     }
 
     private double storeQueueDepth() {
