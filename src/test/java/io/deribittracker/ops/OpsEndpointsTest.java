@@ -266,6 +266,46 @@ class OpsEndpointsTest {
     }
 
     @Test
+    void jolokiaLetsTheAdminReadAndControlRoutesButNotSendMessagesNorWrite() throws Exception {
+        String camelContext = json(postAsAdmin("{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=context,*\"}"))
+                .at("/value/0").asText();
+        String route = json(postAsAdmin("{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}"))
+                .at("/value/0").asText();
+        // what Hawtio's Camel tab does: read, dump the routes for the diagram
+        assertThat(json(postAsAdmin(exec(camelContext, "dumpRoutesAsXml()"))).at("/status").asInt()).isEqualTo(200);
+        assertThat(json(postAsAdmin("{\"type\":\"read\",\"mbean\":" + JSON.writeValueAsString(route)
+                + ",\"attribute\":\"State\"}")).at("/status").asInt()).isEqualTo(200);
+        // any message to any endpoint (SQL through camel-jdbc, HTTP anywhere) is refused, even to the admin
+        for (String operation : new String[] {"requestBody(java.lang.String,java.lang.Object)",
+                "sendBody(java.lang.String,java.lang.Object)", "sendStringBody(java.lang.String,java.lang.String)"}) {
+            JsonNode denied = json(postAsAdmin(exec(camelContext, operation, "jdbc:dataSource", "DELETE FROM index_price")));
+            assertThat(denied.at("/status").asInt()).as(operation).isEqualTo(403);
+            assertThat(denied.at("/error").asText()).as(operation).contains("forbidden");
+        }
+        // and so is any attribute write
+        JsonNode write = json(postAsAdmin("{\"type\":\"write\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\",\"value\":true}"));
+        assertThat(write.at("/status").asInt()).isEqualTo(403);
+
+        // another site's page may not read Jolokia with the admin's credentials: its Origin is never echoed
+        HttpResponse<String> crossOrigin = http.send(http.request("/actuator/jolokia/version")
+                .header("Authorization", OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, OpsTestSupport.ADMIN_PASSWORD))
+                .header("Origin", "https://evil.example").GET().build());
+        assertThat(crossOrigin.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(crossOrigin.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    }
+
+    private HttpResponse<String> postAsAdmin(String json) {
+        return http.send(http.request("/actuator/jolokia")
+                .header("Authorization", OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, OpsTestSupport.ADMIN_PASSWORD))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String exec(String mbean, String operation, String... arguments) throws Exception {
+        return JSON.writeValueAsString(java.util.Map.of("type", "exec", "mbean", mbean, "operation", operation,
+                "arguments", java.util.List.of((Object[]) arguments)));
+    }
+
+    @Test
     void secretsAreNeitherInEnvNorInInfo() {
         String env = http.getAsAdmin("/actuator/env").body();
         String info = http.get("/actuator/info").body();
