@@ -21,33 +21,40 @@ import org.springframework.stereotype.Component;
  *       that, a fresh installation is simply still waiting for its first slot).</li>
  *   <li>With {@code collector.enabled=false} (an API-only replica) the indicator still judges the freshness of the
  *       shared table, because that is what the replica serves; the details say {@code collecting: false}.</li>
+ *   <li>It reads the latest {@link DatabaseProbe} reading (at most a probe interval old), never the database itself,
+ *       so it answers at once; while the database is unreachable it says UNKNOWN (readiness's {@code db} says DOWN).</li>
  *   <li>It is part of the overall health only, not of the liveness or readiness groups: stale prices are no reason
  *       to restart the service or to stop serving what is stored.</li>
  * </ul>
  */
 @Component("collector")
-public class CollectorHealthIndicator extends AbstractHealthIndicator {
+class CollectorHealthIndicator extends AbstractHealthIndicator {
 
     static final int STALE_AFTER_INTERVALS = 3;
 
-    private final NewestSamples samples;
+    private final DatabaseProbe probe;
     private final CollectorProperties collector;
     private final BackfillStatus backfill;
     private final Instant startedAt;
 
-    public CollectorHealthIndicator(NewestSamples samples, CollectorProperties collector, BackfillStatus backfill) {
+    CollectorHealthIndicator(DatabaseProbe probe, CollectorProperties collector, BackfillStatus backfill) {
         super("Collector health check failed");
-        this.samples = samples;
+        this.probe = probe;
         this.collector = collector;
         this.backfill = backfill;
-        this.startedAt = samples.now();
+        this.startedAt = probe.now();
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Duration staleAfter = collector.interval().multipliedBy(STALE_AFTER_INTERVALS);
-        Map<String, Optional<Instant>> newest = samples.read();
-        Instant now = samples.now();
+        DatabaseProbe.Reading reading = probe.latest();
+        if (!reading.reachable()) {
+            builder.unknown().withDetail("collecting", collector.enabled()).withDetail("error", "database unreachable");
+            return;
+        }
+        Map<String, Optional<Instant>> newest = reading.newest();
+        Instant now = probe.now();
         boolean inGracePeriod = Duration.between(startedAt, now).compareTo(staleAfter) < 0;
 
         boolean stale = false;

@@ -40,7 +40,7 @@ public class CollectorMetrics {
     private final Counter httpFallbacks;
     private final Counter bufferOverflows;
 
-    public CollectorMetrics(MeterRegistry registry, CollectorProperties collector, NewestSamples newestSamples, Spool spool) {
+    public CollectorMetrics(MeterRegistry registry, CollectorProperties collector, DatabaseProbe databaseProbe, Spool spool) {
         this.registry = registry;
         reconnects = Counter.builder(PREFIX + "reconnects")
                 .description("WebSocket connections to Deribit re-established after a drop").register(registry);
@@ -53,13 +53,13 @@ public class CollectorMetrics {
         for (String ticker : collector.indexNames()) {
             // every configured index shows from the start, at 0, so that rate() and absence alerts work
             samplesStored(ticker);
-            Gauge.builder(PREFIX + "newest.sample.age", newestSamples, samples -> samples.cachedAgeSeconds(ticker))
+            Gauge.builder(PREFIX + "newest.sample.age", databaseProbe, probe -> newestSampleAge(probe, ticker))
                     .description("Age of the newest stored sample of the index (NaN: none stored or database down)")
                     .baseUnit("seconds")
                     .tag("ticker", ticker)
                     .register(registry);
             // prices next to the service's own metrics in Grafana, without a second data source
-            Gauge.builder(PREFIX + "index.price", newestSamples, samples -> samples.cachedPrice(ticker))
+            Gauge.builder(PREFIX + "index.price", databaseProbe, probe -> newestPrice(probe, ticker))
                     .description("Newest stored index price (NaN: none stored or database down)")
                     .tag("ticker", ticker)
                     .register(registry);
@@ -107,5 +107,22 @@ public class CollectorMetrics {
                 .description("Samples inserted into index_price")
                 .tag("ticker", t)
                 .register(registry));
+    }
+
+    /** From the latest database probe (at most a probe interval old); NaN when none is stored or the database is down. */
+    private static double newestSampleAge(DatabaseProbe probe, String ticker) {
+        DatabaseProbe.Reading reading = probe.latest();
+        return reading.newest().getOrDefault(ticker, java.util.Optional.empty())
+                .map(ts -> java.time.Duration.between(ts, probe.now()).toMillis() / 1000.0)
+                .orElse(Double.NaN);
+    }
+
+    /**
+     * The newest stored price, from the latest database probe; NaN likewise. A gauge is a double: digits beyond a
+     * double's are for the API, not for a dashboard's line.
+     */
+    private static double newestPrice(DatabaseProbe probe, String ticker) {
+        java.math.BigDecimal price = probe.latest().prices().get(ticker);
+        return price == null ? Double.NaN : price.doubleValue();
     }
 }

@@ -7,7 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,55 +19,86 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may see what.
+ * Who may see what. Rules by path, so that they hold on whichever port a path is served.
  *
  * <ul>
- *   <li>Public: the query API and its documentation, static assets, {@code /error}, {@code /actuator/health/**} and
- *       {@code /actuator/info}, and every path that matches nothing (it answers 404, not 401).</li>
- *   <li>Admin only: the rest of {@code /actuator/**} (Prometheus, Jolokia, env, ...), by HTTP Basic or after a
- *       Hawtio login ({@link HawtioSessionAuthenticationFilter}); without credentials a 401 with
- *       {@code WWW-Authenticate: Basic}.</li>
- *   <li>{@code /actuator/hawtio/**} passes Spring Security: it is Hawtio's own single-page UI with its own login page,
- *       and Hawtio guards its API itself. All data the UI shows comes from Jolokia, which stays admin only.</li>
+ *   <li>{@code /actuator/**} (Prometheus, Jolokia, env, ...) is for the admin only, by HTTP Basic or after a Hawtio
+ *       login ({@link HawtioSessionAuthenticationFilter}); without credentials a 401 with
+ *       {@code WWW-Authenticate: Basic}; except the {@link #PUBLIC_ACTUATOR} paths: health, info, and Hawtio's UI
+ *       shell and login page (Hawtio guards its own API; all data its UI shows comes from Jolokia).</li>
+ *   <li>Every other path is public: the query API and its documentation, static assets, {@code /error}, and paths
+ *       that match nothing (404, not 401). Credentials sent to a public path are checked, so that the admin sees
+ *       health details and the full info, but wrong ones are ignored: a stale or mistyped {@code Authorization}
+ *       header never turns the API, its documentation or a health probe into a 401.</li>
+ *   <li>Failed logins are throttled per client on every door ({@link AdminLoginThrottle}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminProperties.class)
 public class SecurityConfiguration {
 
-    static final String ADMIN_AUTHORITY = "ROLE_ADMIN";
+    static final String ADMIN_ROLE = "ADMIN";
+    static final String ADMIN_AUTHORITY = "ROLE_" + ADMIN_ROLE;
     static final String REALM = "deribit-tracker";
 
-    /** The stateless public API: GET only, no cookies, so CSRF tokens have nothing to protect there. */
-    static final String[] PUBLIC_API = {"/all", "/last", "/get_between"};
+    /** The paths under {@code /actuator} that anybody may use; every path outside {@code /actuator} is public. */
+    static final String[] PUBLIC_ACTUATOR = {
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/hawtio", "/actuator/hawtio/**"};
 
-    static final String[] PUBLIC = {
-            "/all", "/last", "/get_between",
-            "/docs", "/docs/**", "/redoc", "/redoc/**", "/api-doc", "/api-doc/**",
-            "/webjars/**", "/error",
-            "/actuator/health", "/actuator/health/**", "/actuator/info",
-            // Hawtio's UI and login page; the data behind it (Jolokia) stays protected
-            "/actuator/hawtio", "/actuator/hawtio/**"};
+    private static final RequestMatcher ADMIN_ONLY = new AndRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
+            new NegatedRequestMatcher(new OrRequestMatcher(java.util.Arrays.stream(PUBLIC_ACTUATOR)
+                    .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList())));
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").hasAuthority(ADMIN_AUTHORITY)
-                        // everything else is public: the API, static assets, and paths that answer 404
-                        .anyRequest().permitAll())
+    AuthenticationManager adminAuthenticationManager(AuthenticationProvider adminAuthenticationProvider,
+                                                     AuthenticationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(adminAuthenticationProvider);
+        manager.setAuthenticationEventPublisher(events); // AdminLoginThrottle counts the failures
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain adminOnly(HttpSecurity http, AuthenticationManager admin, AdminLoginThrottle throttle)
+            throws Exception {
+        return common(http.securityMatcher(ADMIN_ONLY), throttle, false)
+                .authenticationManager(admin)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN_AUTHORITY))
                 .httpBasic(basic -> basic.realmName(REALM))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http, AuthenticationManager admin, AdminLoginThrottle throttle)
+            throws Exception {
+        return common(http, throttle, true)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // without an entry point, a failed Basic login continues as anonymous instead of answering 401
+                .addFilterBefore(new BasicAuthenticationFilter(admin), AnonymousAuthenticationFilter.class)
+                .build();
+    }
+
+    private static HttpSecurity common(HttpSecurity http, AdminLoginThrottle throttle, boolean publicPaths) throws Exception {
+        return http
+                .addFilterBefore(new AdminLoginThrottleFilter(throttle, publicPaths), BasicAuthenticationFilter.class)
                 .addFilterBefore(new HawtioSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
-                // The public API is stateless GET: CSRF must not turn POST /all into 403 (the API answers 405).
-                // Actuator calls authenticate per request (Basic) or through Hawtio's session, whose cookie is
-                // SameSite=Strict (application.yml), which is what keeps other sites from riding on it.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(PUBLIC_API).ignoringRequestMatchers("/actuator/**"))
+                // No CSRF tokens: the public API is stateless GET, actuator calls authenticate per request (Basic) or
+                // through Hawtio's session, whose cookie is SameSite=Strict (application.yml), which is what keeps
+                // other sites from riding on it.
+                .csrf(csrf -> csrf.disable())
                 // Basic needs no session; Hawtio creates its own when someone logs in there. Hawtio's session id must
                 // not change under its UI's feet (it fires many Jolokia requests at once), so no fixation strategy
                 // here: the login itself happens in Hawtio.
@@ -71,8 +106,7 @@ public class SecurityConfiguration {
                         .sessionFixation(fixation -> fixation.none()))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .build();
+                .logout(logout -> logout.disable());
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.deribittracker.config.CollectorProperties;
 import io.deribittracker.config.DeribitProperties;
 import io.deribittracker.ops.CollectorMetrics;
-import io.deribittracker.ops.NewestSamples;
+import io.deribittracker.ops.DatabaseProbe;
 import io.deribittracker.storage.Spool;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.Exchange;
@@ -70,7 +70,7 @@ class FetchRoutesTest {
         DeribitProperties deribit = new DeribitProperties(URI.create("ws://127.0.0.1:9/ws/api/v2"), URI.create("http://127.0.0.1:9/api/v2"),
                 Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofSeconds(75), Duration.ofSeconds(1), Duration.ofSeconds(30));
         SlotBudget budget = new SlotBudget(INTERVAL, deribit.replyTimeout(), Clock.systemUTC());
-        CollectorMetrics metrics = new CollectorMetrics(new SimpleMeterRegistry(), collector, new NewestSamples(null, collector),
+        CollectorMetrics metrics = new CollectorMetrics(new SimpleMeterRegistry(), collector, new DatabaseProbe(null, collector, Duration.ofSeconds(5)),
                 new Spool(java.nio.file.Path.of("target", "fetch-routes-test-spool"), 10));
         pending = new PendingReplies(budget, metrics);
         camel.getRegistry().bind("slotBudget", budget);

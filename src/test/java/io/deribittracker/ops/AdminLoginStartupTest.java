@@ -80,4 +80,39 @@ class AdminLoginStartupTest {
                 .doesNotContain(OpsTestSupport.DB_PASSWORD)
                 .doesNotContain("ADMIN_USER/ADMIN_PASSWORD not set");
     }
+
+    @Test
+    void failedAdminLoginsAreThrottledPerClientOnEveryDoor() throws Exception {
+        try (ConfigurableApplicationContext context = start(
+                "admin.user=" + OpsTestSupport.ADMIN_USER, "admin.password=" + OpsTestSupport.ADMIN_PASSWORD,
+                "admin.login-throttle.max-failures=5", "admin.login-throttle.window=5m")) {
+            OpsTestSupport http = new OpsTestSupport(port(context));
+            String wrong = OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, "not-the-password");
+            String right = OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, OpsTestSupport.ADMIN_PASSWORD);
+            // five failures through both doors: three on Hawtio's login page, two by HTTP Basic
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.postJson("/actuator/hawtio/auth/login", "{\"username\":\"" + OpsTestSupport.ADMIN_USER
+                        + "\",\"password\":\"nope\"}", null).statusCode()).isEqualTo(403);
+            }
+            assertThat(http.get("/actuator/prometheus", "Authorization", wrong).statusCode()).isEqualTo(401);
+            // a wrong password on a public path counts too (else health would be a password oracle) but is answered
+            assertThat(http.get("/actuator/health", "Authorization", wrong).statusCode()).isIn(200, 503);
+
+            // locked out now, even with the right password, on every door
+            java.net.http.HttpResponse<String> basic = http.get("/actuator/prometheus", "Authorization", right);
+            assertThat(basic.statusCode()).isEqualTo(429);
+            assertThat(basic.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(Long.parseLong(basic.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 300L);
+            assertThat(basic.body()).contains("\"status\":429");
+            java.net.http.HttpResponse<String> hawtio = http.postJson("/actuator/hawtio/auth/login", "{\"username\":\""
+                    + OpsTestSupport.ADMIN_USER + "\",\"password\":\"" + OpsTestSupport.ADMIN_PASSWORD + "\"}", null);
+            assertThat(hawtio.statusCode()).isEqualTo(429);
+            assertThat(hawtio.headers().firstValue("Retry-After")).isPresent();
+            // public paths still answer the locked-out client, as anybody: health without the admin's details
+            java.net.http.HttpResponse<String> health = http.get("/actuator/health", "Authorization", right);
+            assertThat(health.statusCode()).isIn(200, 503);
+            assertThat(health.body()).doesNotContain("details");
+            assertThat(http.get("/docs", "Authorization", right).statusCode()).isEqualTo(200);
+        }
+    }
 }

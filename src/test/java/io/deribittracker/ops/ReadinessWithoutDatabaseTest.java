@@ -11,22 +11,33 @@ import java.time.Duration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Readiness follows the database: a PostgreSQL of this test's own, which the test stops. Liveness does not: a
- * restart would not bring the database back.
+ * Health while its dependencies fail: an exchange that cannot be reached (nothing listens on the configured port)
+ * and a PostgreSQL of this test's own, which the test stops. Readiness follows the database and only the database;
+ * liveness follows neither (a restart brings neither back); every probe answers within 2 s whatever the state, well
+ * inside the Docker HEALTHCHECK's 5 s.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadinessWithoutDatabaseTest {
 
+    private static final Duration PROBE_BUDGET = Duration.ofSeconds(2);
     private static final EmbeddedPostgres POSTGRES = start();
 
     private static EmbeddedPostgres start() {
@@ -41,7 +52,11 @@ class ReadinessWithoutDatabaseTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("collector.enabled", () -> "false");
+        // an exchange nobody answers for: port 1 on loopback refuses at once
+        registry.add("deribit.ws-url", () -> "ws://127.0.0.1:1/ws/api/v2");
+        registry.add("deribit.http-url", () -> "http://127.0.0.1:1/api/v2");
+        registry.add("admin.user", () -> OpsTestSupport.ADMIN_USER);
+        registry.add("admin.password", () -> OpsTestSupport.ADMIN_PASSWORD);
     }
 
     @AfterAll
@@ -52,10 +67,36 @@ class ReadinessWithoutDatabaseTest {
     @LocalManagementPort
     int port;
 
+    private HttpResponse<String> timed(OpsTestSupport http, String path, boolean admin) {
+        long start = System.nanoTime();
+        HttpResponse<String> response = admin ? http.getAsAdmin(path) : http.get(path);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as(path).isLessThan(PROBE_BUDGET);
+        return response;
+    }
+
     @Test
-    void readinessGoesDownWhenTheDatabaseStopsWhileLivenessStaysUp() throws IOException {
+    @Order(1)
+    void anExchangeOutageShowsInTheOverallHealthNotInReadinessNorInTheLog(CapturedOutput output) {
         OpsTestSupport http = new OpsTestSupport(port);
-        assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.getAsAdmin("/actuator/health").body())
+                .contains("\"route:deribit-inbound\":\"DOWN\""));
+        int linesBefore = output.getAll().length();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> health = timed(http, "/actuator/health", true);
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"camelHealth\":{\"status\":\"DOWN\"");
+            assertThat(timed(http, "/actuator/health/readiness", false).statusCode()).isEqualTo(200);
+            assertThat(timed(http, "/actuator/health/liveness", false).statusCode()).isEqualTo(200);
+        }
+        assertThat(output.getAll().substring(linesBefore)).as("a probe logs nothing").doesNotContain("Probe in group")
+                .doesNotContain("HealthIndicator");
+    }
+
+    @Test
+    @Order(2)
+    void readinessGoesDownWhenTheDatabaseStopsWhileLivenessStaysUpAndEveryProbeAnswersInTime() throws IOException {
+        OpsTestSupport http = new OpsTestSupport(port);
+        assertThat(timed(http, "/actuator/health/readiness", false).statusCode()).isEqualTo(200);
 
         POSTGRES.close();
 
@@ -64,6 +105,12 @@ class ReadinessWithoutDatabaseTest {
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(readiness.body()).contains("\"status\":\"DOWN\"").contains("\"db\":{\"status\":\"DOWN\"");
         });
-        assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(timed(http, "/actuator/health/readiness", false).statusCode()).isEqualTo(503);
+            assertThat(timed(http, "/actuator/health/liveness", false).statusCode()).isEqualTo(200);
+            HttpResponse<String> health = timed(http, "/actuator/health", true);
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"db\":{\"status\":\"DOWN\"");
+        }
     }
 }
