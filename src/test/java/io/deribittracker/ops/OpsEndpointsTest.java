@@ -1,5 +1,11 @@
 package io.deribittracker.ops;
 
+import io.deribittracker.support.TestDirectories;
+
+import java.nio.file.Path;
+
+import java.nio.file.Files;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deribittracker.support.TestDatabase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +52,8 @@ class OpsEndpointsTest {
         registry.add("spring.datasource.username", TestDatabase::username);
         registry.add("spring.datasource.password", () -> OpsTestSupport.DB_PASSWORD);
         registry.add("collector.enabled", () -> "false");
+        String spool = TestDirectories.create("ops-spool").toString();
+        registry.add("tracker.spool.directory", () -> spool);
         registry.add("admin.user", () -> OpsTestSupport.ADMIN_USER);
         registry.add("admin.password", () -> OpsTestSupport.ADMIN_PASSWORD);
         // these tests send wrong passwords on purpose; the throttle has a test of its own (AdminLoginStartupTest)
@@ -72,8 +79,8 @@ class OpsEndpointsTest {
     @Autowired
     ProducerTemplate producer;
 
-    @Value("${tracker.store.queue}")
-    String storeQueue;
+    @Value("${tracker.spool.directory}")
+    Path spool;
 
     OpsTestSupport http;
 
@@ -185,15 +192,17 @@ class OpsEndpointsTest {
     }
 
     @Test
-    void prometheusShowsTheDepthOfTheStoreQueue() throws Exception {
-        SedaEndpoint queue = camel.getEndpoint(storeQueue, SedaEndpoint.class);
+    void prometheusShowsTheDepthOfTheSpool() throws Exception {
         camel.getRouteController().stopRoute("store-index-price");
+        Path first = spool.resolve("00000000060000-btc_usd.json");
+        Path second = spool.resolve("00000000060000-eth_usd.json");
         try {
-            producer.sendBody(queue, "not a sample, purged before anyone reads it");
-            producer.sendBody(queue, "not a sample either");
+            Files.writeString(first, "waiting, removed before anyone reads it");
+            Files.writeString(second, "waiting too");
             assertThat(scrape("deribit_tracker_store_queue_depth", "")).isEqualTo(2.0);
         } finally {
-            queue.purgeQueue();
+            Files.deleteIfExists(first);
+            Files.deleteIfExists(second);
             camel.getRouteController().startRoute("store-index-price");
         }
         assertThat(scrape("deribit_tracker_store_queue_depth", "")).isEqualTo(0.0);
