@@ -33,6 +33,16 @@ public class DatabaseSchema {
                 result.migrationsExecuted);
     }
 
+    /** At start-up: migrates if the database answers; if not, says so once and leaves it to the route. */
+    void migrateIfReachable() {
+        try {
+            migrate();
+        } catch (RuntimeException e) {
+            LOG.warn("The database does not answer at start-up ({}); the service starts without it and migrates once it does",
+                    e.getMessage());
+        }
+    }
+
     /**
      * @throws SQLTransientConnectionException until the migrations have run, which the writers' error handling
      *                                         treats like an unreachable database: wait, and try again

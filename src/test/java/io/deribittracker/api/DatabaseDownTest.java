@@ -32,7 +32,6 @@ class DatabaseDownTest {
         }
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing");
         registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.flyway.enabled", () -> "false");
         registry.add("collector.enabled", () -> "false");
     }
 

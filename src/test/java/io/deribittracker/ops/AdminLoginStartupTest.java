@@ -108,11 +108,11 @@ class AdminLoginStartupTest {
                     + OpsTestSupport.ADMIN_USER + "\",\"password\":\"" + OpsTestSupport.ADMIN_PASSWORD + "\"}", null);
             assertThat(hawtio.statusCode()).isEqualTo(429);
             assertThat(hawtio.headers().firstValue("Retry-After")).isPresent();
-            // public paths still answer the locked-out client, as anybody: health without the admin's details
+            // public paths still answer the locked-out client, as anybody: health without the admin's details (the API and
+            // its pages are on the public port, where no login exists at all)
             java.net.http.HttpResponse<String> health = http.get("/actuator/health", "Authorization", right);
             assertThat(health.statusCode()).isIn(200, 503);
             assertThat(health.body()).doesNotContain("details");
-            assertThat(http.get("/docs", "Authorization", right).statusCode()).isEqualTo(200);
         }
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,7 +56,8 @@ class MalformedRequestsTest {
         registry.add("admin.login-throttle.max-failures", () -> "1000");
     }
 
-    @LocalServerPort
+    /** actuator, Hawtio and their error handling live on the management port */
+    @LocalManagementPort
     int port;
 
     static Stream<Arguments> corpus() {
