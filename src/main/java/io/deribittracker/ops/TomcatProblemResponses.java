@@ -66,6 +66,15 @@ class TomcatProblemResponses {
     }
 
     @Bean
+    FilterRegistrationBean<ErrorPageProblemFilter> errorPageProblems(
+            @org.springframework.beans.factory.annotation.Value("${server.error.path:/error}") String errorPath) {
+        FilterRegistrationBean<ErrorPageProblemFilter> registration = new FilterRegistrationBean<>(new ErrorPageProblemFilter(errorPath));
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ClientAbortFilter> clientAborts() {
         FilterRegistrationBean<ClientAbortFilter> registration = new FilterRegistrationBean<>(new ClientAbortFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
