@@ -6,8 +6,10 @@ import java.time.Instant;
 
 import io.deribittracker.config.CollectorProperties;
 import io.deribittracker.config.DeribitProperties;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,14 +37,17 @@ public class SlotBudget {
     private final long replyTimeoutMillis;
     private final long httpMillis;
     private final long handOffMillis;
+    private final int maxRetries;
     private final Clock clock;
 
     @Autowired
-    public SlotBudget(CollectorProperties collector, DeribitProperties deribit) {
-        this(collector.interval(), deribit.replyTimeout(), Clock.systemUTC());
+    public SlotBudget(CollectorProperties collector, DeribitProperties deribit,
+                      @Value("${deribit.max-retries}") int maxRetries) {
+        this(collector.interval(), deribit.replyTimeout(), maxRetries, Clock.systemUTC());
     }
 
-    SlotBudget(Duration interval, Duration replyTimeout, Clock clock) {
+    SlotBudget(Duration interval, Duration replyTimeout, int maxRetries, Clock clock) {
+        this.maxRetries = maxRetries;
         this.intervalMillis = interval.toMillis();
         this.replyTimeoutMillis = replyTimeout.toMillis();
         this.httpMillis = Math.min(replyTimeoutMillis, intervalMillis * 3 / 10);
@@ -74,10 +79,17 @@ public class SlotBudget {
     }
 
     /**
-     * Whether another WebSocket attempt fits after waiting {@code delayMillis}: it must still have a tenth of the
-     * interval (or the whole reply timeout, if shorter) before the deadline. Otherwise the slot goes to HTTP now.
+     * Whether another WebSocket attempt is made after waiting {@code delayMillis}: at most
+     * {@code deribit.max-retries} of them (the later the price is observed, the less it is the slot's price), and
+     * only if it still has a tenth of the interval (or the whole reply timeout, if shorter) before the deadline.
+     * Otherwise the slot goes to HTTP now.
+     *
+     * @param retryNumber Camel's redelivery counter, which already counts the retry being decided (1 for the first)
      */
-    public boolean retryFits(Instant slot, long delayMillis) {
+    public boolean retryFits(Instant slot, long delayMillis, @Header(Exchange.REDELIVERY_COUNTER) Integer retryNumber) {
+        if (retryNumber != null && retryNumber > maxRetries) {
+            return false;
+        }
         long leastUsefulAttempt = Math.min(replyTimeoutMillis, intervalMillis / 10);
         return clock.millis() + delayMillis + leastUsefulAttempt <= webSocketDeadline(slot).toEpochMilli();
     }

@@ -16,7 +16,7 @@ class SlotBudgetTest {
     private static final Instant SLOT = Instant.parse("2026-11-24T10:29:00Z");
 
     private static SlotBudget at(Instant now, Duration interval, Duration replyTimeout) {
-        return new SlotBudget(interval, replyTimeout, Clock.fixed(now, ZoneOffset.UTC));
+        return new SlotBudget(interval, replyTimeout, 2, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -34,7 +34,7 @@ class SlotBudgetTest {
                 assertThat(atTheTick.httpTimeout()).as(config).isPositive();
                 // a retry that would end after the deadline is not made
                 long leftForWebSocket = Duration.between(SLOT, deadline).toMillis();
-                assertThat(atTheTick.retryFits(SLOT, leftForWebSocket)).as(config).isFalse();
+                assertThat(atTheTick.retryFits(SLOT, leftForWebSocket, null)).as(config).isFalse();
             }
         }
     }
@@ -57,8 +57,16 @@ class SlotBudgetTest {
     @Test
     void aRetryIsMadeOnlyWhileItFits() {
         SlotBudget early = at(SLOT.plusMillis(10), Duration.ofSeconds(60), Duration.ofSeconds(5));
-        assertThat(early.retryFits(SLOT, 500)).isTrue();
-        assertThat(early.retryFits(SLOT, 60_000)).isFalse();
+        assertThat(early.retryFits(SLOT, 500, null)).isTrue();
+        assertThat(early.retryFits(SLOT, 500, 1)).isTrue();
+        assertThat(early.retryFits(SLOT, 60_000, null)).isFalse();
+    }
+
+    @Test
+    void atMostTheConfiguredNumberOfRetries() {
+        SlotBudget early = at(SLOT.plusMillis(10), Duration.ofSeconds(60), Duration.ofSeconds(5));
+        assertThat(early.retryFits(SLOT, 500, 2)).isTrue();
+        assertThat(early.retryFits(SLOT, 500, 3)).isFalse();
     }
 
     @Test
