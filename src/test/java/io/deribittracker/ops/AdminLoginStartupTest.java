@@ -25,8 +25,10 @@ class AdminLoginStartupTest {
         // command-line arguments, as an operator would pass them: they win over application.yml
         List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--collector.enabled=false",
                 "--spring.datasource.url=" + TestDatabase.url("ops"),
-                "--spring.datasource.username=" + TestDatabase.username(),
-                "--spring.datasource.password=" + OpsTestSupport.DB_PASSWORD));
+                "--spring.datasource.username=" + TestDatabase.username()));
+        if (java.util.Arrays.stream(properties).noneMatch(property -> property.startsWith("spring.datasource.password="))) {
+            args.add("--spring.datasource.password=" + OpsTestSupport.DB_PASSWORD);
+        }
         for (String property : properties) {
             args.add("--" + property);
         }
@@ -114,5 +116,14 @@ class AdminLoginStartupTest {
             assertThat(health.statusCode()).isIn(200, 503);
             assertThat(health.body()).doesNotContain("details");
         }
+    }
+
+    @Test
+    void refusesToStartWithThePlaceholderPasswordsOfTheExampleEnvFileNamingThem() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(
+                        "admin.user=admin", "admin.password=change-me-admin").close())
+                .hasStackTraceContaining("Refusing to start: ADMIN_PASSWORD still the placeholder from .env.example");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start("spring.datasource.password=change-me-db").close())
+                .hasStackTraceContaining("Refusing to start: POSTGRES_PASSWORD / SPRING_DATASOURCE_PASSWORD still the placeholder");
     }
 }

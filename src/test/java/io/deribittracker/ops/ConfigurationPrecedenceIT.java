@@ -52,14 +52,18 @@ class ConfigurationPrecedenceIT {
             });
             reader.start();
             try {
-                await().atMost(Duration.ofSeconds(90)).until(() -> output.stream().anyMatch(l -> l.contains("Started DeribitTrackerApplication")));
+                // a generous start-up budget: five builds share two cores on the CI machine
+                await().atMost(Duration.ofSeconds(240)).until(() -> output.stream().anyMatch(l -> l.contains("Started DeribitTrackerApplication")));
                 jdbc.update("DELETE FROM index_price");
                 // the YAML routes (fetch, inbound) run: prices are fetched over the WebSocket and stored
-                await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                         "SELECT count(*) FROM index_price WHERE source = 'ws'", Integer.class) >= 2);
                 assertThat(output).anyMatch(l -> l.contains("Started fetch-index-price"))
                         .anyMatch(l -> l.contains("Started deribit-inbound"))
                         .anyMatch(l -> l.contains("Started collector-tick"));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("the service's last lines:\n"
+                        + String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())), e);
             } finally {
                 service.destroyForcibly();
                 service.waitFor();
