@@ -338,7 +338,7 @@ class OpsEndpointsTest {
         String longQuery = "/last?ticker=" + "a".repeat(40_000);
         assertThat(http.get(longQuery).statusCode()).isIn(400, 414);
         assertThat(http.get("/actuator/health", "X-Padding", "b".repeat(40_000)).statusCode()).isIn(400, 431);
-        assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
 
     /** The value of one Prometheus sample whose labels contain {@code labels}. */
