@@ -2,6 +2,7 @@ package io.deribittracker.api;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.camel.Exchange;
@@ -70,9 +71,10 @@ public class PriceQueryParser {
         return new CandleQuery(ticker, resolution, start, end, descending(query), limit(query), format(query));
     }
 
-    /** {@code GET /tickers}: takes no parameters, and says so to a client that sends one. */
-    public void tickers(@Header(Exchange.HTTP_QUERY) String rawQuery, Exchange exchange) {
+    /** {@code GET /tickers}: takes no parameters, and says so to a client that sends one; answers JSON only (or 406). */
+    public void tickers(@Header(Exchange.HTTP_QUERY) String rawQuery, @Header("Accept") String accept, Exchange exchange) {
         QueryParameters.parse(rawQuery, operations.of(exchange));
+        ListFormat.negotiate(accept, List.of(ListFormat.JSON));
     }
 
     private static Instant start(QueryParameters query) {

@@ -314,6 +314,15 @@ class AnalysisApiTest {
 
     // ---- errors ------------------------------------------------------------------------------------------------
 
+    @Test
+    void tickersAnswersJsonOnly() {
+        HttpResponse<String> response = api.get("/tickers", "Accept", "text/csv");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(ApiClient.json(response).get("status").asInt()).isEqualTo(406);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "/candles?ticker=btc&resolution=2h&start=0           | resolution | Accepted: 1m, 5m, 15m, 30m, 1h, 4h, 1d, 1w",
