@@ -97,7 +97,7 @@ class PublicErrors {
 
     private void failed(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (isClientGone(failure)) {
+        if (isClientGone(failure) || ctx.response().closed()) {
             LOG.debug("The client went away before its response was written: {}", String.valueOf(failure));
         } else if (!ctx.response().headWritten()) {
             LOG.error("Answering 500 to a request that failed unexpectedly", failure);
