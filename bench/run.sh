@@ -176,20 +176,23 @@ echo "== 5. freshness: INSERT of a new slot -> /last shows it (load $(load))"
 python3 - "$APP_PORT" "$DB" "$PG_HOST" "$PG_PORT" <<'PY'
 import json, statistics, subprocess, sys, time, urllib.request
 port, db, host, pgport = sys.argv[1:]
+psql = ["psql", "-h", host, "-p", pgport, "-U", "postgres", "-X", "-q", "-At", "-d", db, "-c"]
 delays = []
 for i in range(20):
     slot = 1767225600 + 60 * i   # 2026-01-01 onwards: newer than the seeded year
     urllib.request.urlopen(f"http://127.0.0.1:{port}/last?ticker=btc_usd").read()
-    started = time.monotonic()   # before psql starts: the figure includes psql's own start-up (an upper bound)
-    subprocess.run(["psql", "-h", host, "-p", pgport, "-U", "postgres", "-X", "-q", "-d", db, "-c",
-                    f"INSERT INTO index_price (ticker, ts, price, source) VALUES ('btc_usd', to_timestamp({slot}), 1, 'ws')"],
-                   check=True)
+    # psql runs the INSERT in the background; the clock starts at the row's own inserted_at (the transaction's start,
+    # same machine clock), so psql's start-up is not counted but the INSERT and its commit are
+    writer = subprocess.Popen(psql + [f"INSERT INTO index_price (ticker, ts, price, source) VALUES ('btc_usd', to_timestamp({slot}), 1, 'ws')"])
     while json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/last?ticker=btc_usd").read())["timestamp"] != slot:
-        if time.monotonic() - started > 10:
-            raise SystemExit("not visible after 10 s")
-    delays.append((time.monotonic() - started) * 1000)
+        pass
+    visible = time.time()
+    writer.wait()
+    inserted = float(subprocess.run(psql + [f"SELECT extract(epoch FROM inserted_at) FROM index_price WHERE ticker = 'btc_usd' AND ts = to_timestamp({slot})"],
+                                    check=True, capture_output=True, text=True).stdout)
+    delays.append((visible - inserted) * 1000)
 delays.sort()
 print(f"   median {statistics.median(delays):.1f} ms, p90 {delays[int(len(delays) * 0.9) - 1]:.1f} ms, "
-      f"max {delays[-1]:.1f} ms over {len(delays)} slots (target <= 250 ms)")
+      f"max {delays[-1]:.1f} ms over {len(delays)} slots, from the INSERT's transaction start (target <= 250 ms)")
 PY
 echo "== done (load $(load))"
