@@ -43,6 +43,7 @@ public class ListAnswers {
 
     /** set by each list operation's route as the request arrives (rest-api.camel.yaml) */
     private static final String RESPONSE = "httpResponse";
+    static final String FORMAT = "listFormat";
 
     private final Semaphore slots;
 
@@ -56,11 +57,13 @@ public class ListAnswers {
     }
 
     /**
-     * Chooses the representation (the one {@code format} names, else by Accept: 406 before any database work when
-     * the client accepts none) and takes a slot for this exchange, given back when the exchange completes.
+     * Chooses the representation (406 before any database work when the client accepts none), unless the parser
+     * already chose one (exchange property {@code listFormat}, e.g. from a format parameter), and takes a slot for
+     * this exchange, given back when the exchange completes.
      */
-    public void begin(@Header("Accept") String accept, @ExchangeProperty("rowQuery") RowQuery query, Exchange exchange) {
-        ListFormat format = query.format() != null ? query.format() : ListFormat.negotiate(accept, OFFERED);
+    public void begin(@Header("Accept") String accept, Exchange exchange) {
+        ListFormat chosen = exchange.getProperty(FORMAT, ListFormat.class);
+        ListFormat format = chosen != null ? chosen : ListFormat.negotiate(accept, OFFERED);
         if (!slots.tryAcquire()) {
             throw new TooManyListsException();
         }
@@ -70,11 +73,11 @@ public class ListAnswers {
                 slots.release();
             }
         });
-        exchange.setProperty("listFormat", format);
+        exchange.setProperty(FORMAT, format);
     }
 
     /** Writes the rows of the camel-jdbc {@code StreamList} iterator in the body to the client, and ends the response. */
-    public void send(@Body Iterator<Map<String, Object>> rows, @ExchangeProperty("listFormat") ListFormat format,
+    public void send(@Body Iterator<Map<String, Object>> rows, @ExchangeProperty(FORMAT) ListFormat format,
                      @ExchangeProperty("rowQuery") RowQuery query, @ExchangeProperty(RESPONSE) HttpServerResponse response)
             throws InterruptedException {
         RowBatches batches = new RowBatches(rows, format, query.renderer());
