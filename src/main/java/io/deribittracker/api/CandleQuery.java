@@ -14,10 +14,9 @@ import java.util.Map;
  * @param end        last slot included
  * @param descending newest bucket first
  * @param limit      at most this many buckets; null for all
- * @param format     what format=json|csv asked for; null: by the Accept header
  */
 public record CandleQuery(String ticker, CandleResolution resolution, Instant start, Instant end, boolean descending,
-                          Long limit, ListFormat format) implements RowQuery {
+                          Long limit) implements RowQuery {
 
     /**
      * date_bin from a Monday midnight UTC: every resolution divides a week, so buckets start on the minute, the hour,

@@ -54,7 +54,7 @@ class OperationParameters {
         throw new IllegalStateException("No rest operation at " + path + " in the Rest DSL");
     }
 
-    private static String joined(String restPath, String verbPath) {
+    static String joined(String restPath, String verbPath) {
         String base = restPath == null || restPath.equals("/") ? "" : restPath;
         return base + (verbPath == null ? "" : verbPath);
     }

@@ -14,10 +14,8 @@ import java.util.Map;
  * @param end        last slot included
  * @param descending newest first
  * @param limit      at most this many rows; null for all
- * @param format     what format=json|csv asked for; null: by the Accept header
  */
-public record PriceQuery(String ticker, Instant start, Instant end, boolean descending, Long limit, ListFormat format)
-        implements RowQuery {
+public record PriceQuery(String ticker, Instant start, Instant end, boolean descending, Long limit) implements RowQuery {
 
     /** Stored sources as a client sees them: ws and http are both the live collection; backfill and demo as they are. */
     static final String SOURCE_AS_SHOWN = "CASE WHEN source IN ('ws', 'http') THEN 'live' ELSE source END";
@@ -34,7 +32,7 @@ public record PriceQuery(String ticker, Instant start, Instant end, boolean desc
 
     /** The newest row of one ticker. */
     static PriceQuery newest(String ticker) {
-        return new PriceQuery(ticker, TimeParameter.EARLIEST, TimeParameter.LATEST, true, 1L, null);
+        return new PriceQuery(ticker, TimeParameter.EARLIEST, TimeParameter.LATEST, true, 1L);
     }
 
     @Override

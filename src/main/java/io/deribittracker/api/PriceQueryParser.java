@@ -2,6 +2,7 @@ package io.deribittracker.api;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.camel.Exchange;
@@ -41,8 +42,10 @@ public class PriceQueryParser {
     public PriceQuery all(@Header(Exchange.HTTP_QUERY) String rawQuery, Exchange exchange) {
         QueryParameters query = QueryParameters.parse(rawQuery, operations.of(exchange));
         String ticker = ticker(query);
-        return new PriceQuery(ticker, TimeParameter.EARLIEST, TimeParameter.LATEST, descending(query), limit(query),
-                format(query));
+        boolean descending = descending(query);
+        Long limit = limit(query);
+        chooseFormat(query, exchange);
+        return new PriceQuery(ticker, TimeParameter.EARLIEST, TimeParameter.LATEST, descending, limit);
     }
 
     /** {@code GET /last}: the newest row is the first of a descending list of one. */
@@ -56,7 +59,10 @@ public class PriceQueryParser {
         String ticker = ticker(query);
         Instant start = start(query);
         Instant end = end(query, start);
-        return new PriceQuery(ticker, start, end, descending(query), limit(query), format(query));
+        boolean descending = descending(query);
+        Long limit = limit(query);
+        chooseFormat(query, exchange);
+        return new PriceQuery(ticker, start, end, descending, limit);
     }
 
     /** {@code GET /candles}: the window as in /get_between, grouped into buckets of the resolution. */
@@ -67,12 +73,16 @@ public class PriceQueryParser {
                 query.get(QueryParameters.RESOLUTION, CandleResolution.acceptedValues()));
         Instant start = start(query);
         Instant end = end(query, start);
-        return new CandleQuery(ticker, resolution, start, end, descending(query), limit(query), format(query));
+        boolean descending = descending(query);
+        Long limit = limit(query);
+        chooseFormat(query, exchange);
+        return new CandleQuery(ticker, resolution, start, end, descending, limit);
     }
 
-    /** {@code GET /tickers}: takes no parameters, and says so to a client that sends one. */
-    public void tickers(@Header(Exchange.HTTP_QUERY) String rawQuery, Exchange exchange) {
+    /** {@code GET /tickers}: takes no parameters, and says so to a client that sends one; answers JSON only (or 406). */
+    public void tickers(@Header(Exchange.HTTP_QUERY) String rawQuery, @Header("Accept") String accept, Exchange exchange) {
         QueryParameters.parse(rawQuery, operations.of(exchange));
+        ListFormat.negotiate(accept, List.of(ListFormat.JSON));
     }
 
     private static Instant start(QueryParameters query) {
@@ -90,10 +100,12 @@ public class PriceQueryParser {
         return end;
     }
 
-    /** format=json|csv, or null when left out (then the Accept header decides). */
-    private static ListFormat format(QueryParameters query) {
+    /** format=json|csv fixes the representation, whatever Accept says; left out, the Accept header decides. */
+    private static void chooseFormat(QueryParameters query, Exchange exchange) {
         String format = query.get(QueryParameters.FORMAT, "");
-        return format == null ? null : ListFormat.named(format);
+        if (format != null) {
+            exchange.setProperty(ListAnswers.FORMAT, ListFormat.named(format));
+        }
     }
 
     private String ticker(QueryParameters query) {

@@ -1,6 +1,9 @@
 package io.deribittracker.api;
 
 import java.io.IOException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,11 +18,9 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
-import org.apache.camel.ServiceStatus;
-import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
-import org.apache.camel.component.rest.RestApiEndpoint;
-import org.apache.camel.component.rest.RestEndpoint;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * while a response was being written. The API routes' own problems (bad parameters, database down) are described
  * by {@link ApiProblems}.
  *
- * <p>While Camel is still starting the API routes, an unknown path may only be one whose route is not there yet:
+ * <p>While Camel is still starting the API routes, an unknown path may be one whose route is not there yet:
  * it gets a 503 with Retry-After, never a 404 that would tell a client or load balancer the operation does not
  * exist. A failure after the response head was sent cannot become a problem any more: the connection is closed
  * without the last chunk, so the client sees an aborted response rather than a complete-looking truncated one.
@@ -44,6 +45,7 @@ class PublicErrors {
 
     private final ObjectMapper json;
     private final ObjectProvider<CamelContext> camel;
+    private Router router;
 
     PublicErrors(ObjectMapper json, ObjectProvider<CamelContext> camel) {
         this.json = json;
@@ -51,6 +53,7 @@ class PublicErrors {
     }
 
     void install(Router router) {
+        this.router = router;
         router.errorHandler(400, ctx -> send(ctx.response(), problem(400, "The request is malformed.")));
         router.errorHandler(403, ctx -> send(ctx.response(), problem(403, "The request's Origin is not allowed here.")));
         router.errorHandler(404, this::notFound);
@@ -97,7 +100,7 @@ class PublicErrors {
 
     private void failed(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (isClientGone(failure)) {
+        if (isClientGone(failure) || ctx.response().closed()) {
             LOG.debug("The client went away before its response was written: {}", String.valueOf(failure));
         } else if (!ctx.response().headWritten()) {
             LOG.error("Answering 500 to a request that failed unexpectedly", failure);
@@ -115,17 +118,22 @@ class PublicErrors {
                 "The request failed on our side; it has been logged.", null));
     }
 
-    /** True once Camel has started every route that serves this port (Rest DSL operations, /api-doc). */
+    /**
+     * True once Camel has started and every operation of the Rest DSL has its route on this server's router (Camel's
+     * route list and statuses are not enough: the supervising route controller starts routes after the context).
+     */
     private boolean serving() {
         CamelContext context = camel.getIfAvailable();
         if (context == null || !context.getStatus().isStarted()) {
             return false;
         }
-        for (Route route : context.getRoutes()) {
-            if ((route.getEndpoint() instanceof PlatformHttpEndpoint || route.getEndpoint() instanceof RestEndpoint
-                    || route.getEndpoint() instanceof RestApiEndpoint)
-                    && context.getRouteController().getRouteStatus(route.getRouteId()) != ServiceStatus.Started) {
-                return false;
+        Set<String> routed = router.getRoutes().stream().map(io.vertx.ext.web.Route::getPath)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        for (RestDefinition rest : context.getCamelContextExtension().getContextPlugin(Model.class).getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                if (!routed.contains(OperationParameters.joined(rest.getPath(), verb.getPath()))) {
+                    return false;
+                }
             }
         }
         return true;

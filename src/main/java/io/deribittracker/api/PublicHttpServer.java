@@ -57,11 +57,16 @@ public class PublicHttpServer implements SmartLifecycle {
                             @Value("${server.address:0.0.0.0}") String address,
                             @Value("${server.max-http-request-header-size:16KB}") DataSize maxHeaderSize,
                             @Value("${tracker.api.max-request-body-size:64KB}") DataSize maxBodySize,
+                            @Value("${tracker.api.max-concurrent-lists}") int maxConcurrentLists,
                             PublicRequests requests, PublicErrors errors, StaticResources resources,
                             ConfigurableEnvironment environment) {
         this.port = port;
         this.environment = environment;
-        this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
+        // a list answer occupies a worker thread while it streams to a slow client (ListAnswers), so the worker pool
+        // has room for every list slot and the short requests beside them, and a long stream is not "blocked"
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setWorkerPoolSize(maxConcurrentLists + VertxOptions.DEFAULT_WORKER_POOL_SIZE)
+                .setMaxWorkerExecuteTime(30).setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
         this.options = new HttpServerOptions()
                 .setHost(address)
                 // JSON and CSV answers are compressed when the client asks (Accept-Encoding: gzip), chunk by chunk as

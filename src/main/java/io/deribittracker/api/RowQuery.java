@@ -28,9 +28,6 @@ public interface RowQuery {
     /** Last slot included. */
     Instant end();
 
-    /** What {@code format=json|csv} asked for, which overrides the Accept header; null when the client left it out. */
-    ListFormat format();
-
     /**
      * The name a CSV answer suggests for saving it ({@code Content-Disposition}), saying what the file holds:
      * {@code btc_usd-1795514400-1795600800.csv}, the window asked for in UNIX seconds.

@@ -37,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // tests switch the Prometheus registry off unless asked
+// closed after the class: its connection pools would otherwise stay open beside every later test's
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AnalysisApiTest {
 
     /** Sunday 2026-11-22T22:00:00Z */
@@ -313,6 +316,15 @@ class AnalysisApiTest {
     }
 
     // ---- errors ------------------------------------------------------------------------------------------------
+
+    @Test
+    void tickersAnswersJsonOnly() {
+        HttpResponse<String> response = api.get("/tickers", "Accept", "text/csv");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(ApiClient.json(response).get("status").asInt()).isEqualTo(406);
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -12,28 +12,18 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deribittracker.support.TestDatabase;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The query API over real HTTP against a real PostgreSQL, as an API-only replica (collector off). Data: ten minutes
  * of btc_usd from 2026-11-24T10:00Z, three of eth_usd, and nothing yet for the configured sol_usd.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QueryApiTest {
+class QueryApiTest extends ApiReplica {
 
     /** 2026-11-24T10:00:00Z */
     static final long T0 = 1_795_514_400L;
@@ -41,25 +31,8 @@ class QueryApiTest {
     static final List<String> BTC = List.of("91234.56", "91235.50", "91236", "91230.01", "91229.99",
             "91231.5", "91232.25", "91233.75", "91240.125", "91243.123456789012345678");
 
-    @DynamicPropertySource
-    static void apiOnly(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.url("api"));
-        registry.add("spring.datasource.username", TestDatabase::username);
-        registry.add("collector.enabled", () -> "false");
-        registry.add("collector.index-names", () -> "btc_usd,eth_usd,sol_usd");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-
     @BeforeEach
     void seed() {
-        api = new ApiClient(port);
         jdbc.update("DELETE FROM index_price");
         List<Object[]> rows = new ArrayList<>();
         for (int minute = 0; minute < BTC.size(); minute++) {
@@ -271,21 +244,6 @@ class QueryApiTest {
         HttpResponse<String> response = api.get("/all?ticker=sol", "Accept", "text/csv");
 
         assertThat(response.body()).isEqualTo("ticker,timestamp,time,price,source\r\n");
-    }
-
-    @Test
-    void aLongListStreamsCompleteAndInOrder() {
-        List<Object[]> rows = new ArrayList<>();
-        for (int minute = 0; minute < 20_000; minute++) {
-            rows.add(new Object[] {"sol_usd", Timestamp.from(Instant.ofEpochSecond(T0 + 60L * minute)), new BigDecimal(minute)});
-        }
-        jdbc.batchUpdate("INSERT INTO index_price (ticker, ts, price) VALUES (?, ?, ?)", rows);
-
-        JsonNode all = ApiClient.json(api.get("/all?ticker=sol&order=desc"));
-
-        assertThat(all).hasSize(20_000);
-        assertThat(all.get(0).get("price").asInt()).isEqualTo(19_999);
-        assertThat(all.get(19_999).get("price").asInt()).isZero();
     }
 
     // ---- errors ------------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ class SigtermIT {
         builder.environment().put("DERIBIT_HTTP_URL", deribit.httpUrl());
         builder.environment().put("COLLECTOR_INTERVAL", "1s");
         builder.environment().put("SERVER_PORT", "0");
+        builder.environment().put("MANAGEMENT_SERVER_PORT", "0");
         Process service = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {

@@ -1,0 +1,78 @@
+package io.deribittracker.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.deribittracker.DeribitTrackerApplication;
+import io.deribittracker.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * From the first connection the public port accepts, an API path answers either for real or with a 503 problem and
+ * Retry-After: never a 404 that would tell a client or a load balancer the operation does not exist.
+ */
+class PublicPortStartupIT {
+
+    @Test
+    void fromTheFirstAcceptedConnectionApiPathsAnswerOr503NeverA404() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture.supplyAsync(() ->
+                new SpringApplicationBuilder(DeribitTrackerApplication.class).run(
+                        "--server.port=" + port, "--management.server.port=0", "--collector.enabled=false",
+                        "--spring.datasource.url=" + TestDatabase.url("api"),
+                        "--spring.datasource.username=" + TestDatabase.username(),
+                        "--spring.jmx.unique-names=true", "--camel.main.jmx-management-name-pattern=#name#-startup"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        List<String> answers = new ArrayList<>();
+        int okInARow = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        try {
+            while (okInARow < 5 && System.nanoTime() < deadline) {
+                HttpResponse<String> response;
+                try {
+                    response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/all?ticker=btc&limit=1"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                } catch (ConnectException notListeningYet) {
+                    if (starting.isCompletedExceptionally()) {
+                        starting.join();
+                    }
+                    Thread.sleep(5);
+                    continue;
+                } catch (IOException e) {
+                    answers.add("IO " + e);
+                    continue;
+                }
+                answers.add(response.statusCode() + " " + response.headers().firstValue("Retry-After").orElse("-"));
+                if (response.statusCode() == 200) {
+                    okInARow++;
+                } else {
+                    okInARow = 0;
+                    assertThat(response.statusCode()).as(answers.toString()).isEqualTo(503);
+                    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                    assertThat(response.headers().firstValue("Retry-After")).isPresent();
+                }
+            }
+            assertThat(okInARow).as(answers.toString()).isEqualTo(5);
+            assertThat(answers).as("every answer from the first accepted connection").noneMatch(a -> a.startsWith("404"));
+        } finally {
+            starting.join().close();
+        }
+    }
+}
