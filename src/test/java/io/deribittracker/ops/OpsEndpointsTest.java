@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +16,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deribittracker.support.TestDatabase;
+import io.deribittracker.support.TestDirectories;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,8 @@ class OpsEndpointsTest {
         registry.add("spring.datasource.username", TestDatabase::username);
         registry.add("spring.datasource.password", () -> OpsTestSupport.DB_PASSWORD);
         registry.add("collector.enabled", () -> "false");
+        String spool = TestDirectories.create("ops-spool").toString();
+        registry.add("tracker.spool.directory", () -> spool);
         registry.add("admin.user", () -> OpsTestSupport.ADMIN_USER);
         registry.add("admin.password", () -> OpsTestSupport.ADMIN_PASSWORD);
     }
@@ -64,11 +67,8 @@ class OpsEndpointsTest {
     @Autowired
     CamelContext camel;
 
-    @Autowired
-    ProducerTemplate producer;
-
-    @Value("${tracker.store.queue}")
-    String storeQueue;
+    @Value("${tracker.spool.directory}")
+    Path spool;
 
     OpsTestSupport http;
 
@@ -184,15 +184,17 @@ class OpsEndpointsTest {
     }
 
     @Test
-    void prometheusShowsTheDepthOfTheStoreQueue() throws Exception {
-        SedaEndpoint queue = camel.getEndpoint(storeQueue, SedaEndpoint.class);
+    void prometheusShowsTheDepthOfTheSpool() throws Exception {
         camel.getRouteController().stopRoute("store-index-price");
+        Path first = spool.resolve("00000000060000-btc_usd.json");
+        Path second = spool.resolve("00000000060000-eth_usd.json");
         try {
-            producer.sendBody(queue, "not a sample, purged before anyone reads it");
-            producer.sendBody(queue, "not a sample either");
+            Files.writeString(first, "waiting, removed before anyone reads it");
+            Files.writeString(second, "waiting too");
             assertThat(scrape("deribit_tracker_store_queue_depth", "")).isEqualTo(2.0);
         } finally {
-            queue.purgeQueue();
+            Files.deleteIfExists(first);
+            Files.deleteIfExists(second);
             camel.getRouteController().startRoute("store-index-price");
         }
         assertThat(scrape("deribit_tracker_store_queue_depth", "")).isEqualTo(0.0);
