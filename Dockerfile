@@ -15,6 +15,8 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system tracker && useradd --system --gid tracker --home-dir /app --shell /usr/sbin/nologin tracker
 WORKDIR /app
 COPY --from=build --chown=tracker:tracker /build/target/deribit-tracker.jar /app/deribit-tracker.jar
+# the spool's mount point, owned by the service's user (a new named volume takes over this ownership)
+RUN mkdir -p /app/data/spool && chown -R tracker:tracker /app/data
 USER tracker
 # public port (API, documentation, pages) and management port (actuator, Hawtio)
 ENV SERVER_PORT=8080 MANAGEMENT_SERVER_PORT=8081

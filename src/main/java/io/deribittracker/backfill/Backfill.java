@@ -60,6 +60,11 @@ public class Backfill {
     private final Clock clock;
     private final ObjectMapper json = DeribitJson.objectMapper();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /**
+     * Slots already found to have no trade near enough. Trade history does not change, so they are not asked for
+     * again (else every run would repeat up to a window's worth of requests); forgotten once out of the window.
+     */
+    private final Set<MissingSlot> unavailable = ConcurrentHashMap.newKeySet();
 
     public Backfill(BackfillProperties properties, CollectorProperties collector, DatabaseSchema schema, Spool spool,
                     JdbcTemplate jdbc, BackfillStatus status, MeterRegistry meters) {
@@ -92,6 +97,7 @@ public class Backfill {
         Instant first = Instant.ofEpochMilli(Math.floorDiv(now.minus(properties.window()).toEpochMilli(), interval) * interval);
         Instant last = Instant.ofEpochMilli((Math.floorDiv(now.toEpochMilli(), interval) - 1) * interval);
         List<MissingSlot> missing = new ArrayList<>();
+        unavailable.removeIf(slot -> slot.slot().isBefore(first));
         try {
             for (String ticker : collector.indexNames()) {
                 // the spool first, then the table: a sample that moves from one to the other in between is seen once
@@ -113,7 +119,7 @@ public class Backfill {
             throw e;
         }
         missing.sort(Comparator.comparing(MissingSlot::slot).reversed());
-        return new BackfillRun(collector.indexNames(), missing, now);
+        return new BackfillRun(collector.indexNames(), missing, unavailable, now);
     }
 
     /** False once the run was stopped (also by a shutdown) or the slot's index refused: no request is made for it. */
@@ -193,6 +199,7 @@ public class Backfill {
                                    @ExchangeProperty("before") Trade before, @ExchangeProperty("after") Trade after) {
         Trade nearest = nearer(slot.slot(), before, after);
         if (nearest == null || distance(slot.slot(), nearest).compareTo(halfInterval()) > 0) {
+            unavailable.add(slot);
             run.unavailable(slot.ticker());
             counter(slot.ticker(), "unavailable").increment();
             return null;

@@ -1,5 +1,7 @@
 package io.deribittracker.backfill;
 
+import java.io.IOException;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -66,6 +68,16 @@ class BackfillRoutes extends RouteBuilder {
                     .logExhausted(false)
                     .handled(true)
                     .bean("backfill", "refused")
+                .end()
+                .onException(IOException.class)
+                    // a timeout or a dropped connection: a few more tries before the run gives up
+                    .maximumRedeliveries(3)
+                    .redeliveryDelay(1000)
+                    .useExponentialBackOff().backOffMultiplier(2)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .logExhausted(false)
+                    .handled(true)
+                    .bean("backfill", "abort")
                 .end()
                 .onException(Exception.class)
                     .logExhausted(false)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** One back-fill run: the slots it looks for and, per index, what became of them. */
@@ -15,11 +16,12 @@ public final class BackfillRun {
     private final Instant startedAt;
     private volatile String abortedBecause;
 
-    BackfillRun(List<String> tickers, List<MissingSlot> slots, Instant startedAt) {
-        this.slots = slots;
+    /** @param knownUnavailable slots an earlier run found no trade for: counted as missing, not asked for again */
+    BackfillRun(List<String> tickers, List<MissingSlot> missing, Set<MissingSlot> knownUnavailable, Instant startedAt) {
+        this.slots = missing.stream().filter(slot -> !knownUnavailable.contains(slot)).toList();
         this.startedAt = startedAt;
         tickers.forEach(ticker -> tallies.put(ticker, new Tally()));
-        slots.forEach(slot -> tallies.get(slot.ticker()).missing++);
+        missing.forEach(slot -> tallies.get(slot.ticker()).missing++);
     }
 
     public List<MissingSlot> getSlots() {

@@ -8,7 +8,7 @@ import sun.misc.Signal;
  * Turns SIGTERM (docker stop, Kubernetes) into an orderly exit with status 0. The JVM's default handler runs
  * the same shutdown hooks but exits with 143, which supervisors report as a failure. The shutdown itself is
  * Spring Boot's hook closing the context, and in it Camel's graceful shutdown: the tick route stops first,
- * the storage route last, once its queue is flushed (see the routes' startupOrder); then the WebSocket
+ * the spool's writer last, after the entries it holds (what is left in the spool is stored at the next start); then the WebSocket
  * endpoint closes its socket.
  */
 public final class ExitZeroOnSigterm {

@@ -6,11 +6,12 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The Flyway migrations, run by the {@code migrate-database} route once the database answers rather than during
- * start-up (see {@link StorageConfiguration}), so that the service starts, collects into the spool and answers 503
+ * The Flyway migrations: at start-up if the database answers, else by the {@code migrate-database} route as soon as
+ * it does (see {@link StorageConfiguration}), so that the service starts, collects into the spool and answers 503
  * while PostgreSQL is unreachable. Writers ask {@link #requireMigrated()} first.
  */
 @Component
@@ -21,26 +22,21 @@ public class DatabaseSchema {
     private final Flyway flyway;
     private volatile boolean migrated;
 
-    public DatabaseSchema(Flyway flyway) {
-        this.flyway = flyway;
+    /** Without Flyway ({@code spring.flyway.enabled=false}) the schema is someone else's business: taken as is. */
+    public DatabaseSchema(ObjectProvider<Flyway> flyway) {
+        this.flyway = flyway.getIfAvailable();
+        this.migrated = this.flyway == null;
     }
 
-    /** Brings the schema up to date; throws (database unreachable, or a migration failed) to be retried. */
-    public void migrate() {
+    /** Brings the schema up to date, once; throws (database unreachable, or a migration failed) to be retried. */
+    public synchronized void migrate() {
+        if (migrated) {
+            return;
+        }
         MigrateResult result = flyway.migrate();
         migrated = true;
         LOG.info("Database schema up to date ({} migration(s) applied now); storing and back-fill can begin",
                 result.migrationsExecuted);
-    }
-
-    /** At start-up: migrates if the database answers; if not, says so once and leaves it to the route. */
-    void migrateIfReachable() {
-        try {
-            migrate();
-        } catch (RuntimeException e) {
-            LOG.warn("The database does not answer at start-up ({}); the service starts without it and migrates once it does",
-                    e.getMessage());
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.deribittracker.storage;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,14 +9,26 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StorageConfiguration.class);
+
     /**
-     * Spring Boot would migrate while the context starts, and a database that does not answer within Hikari's
-     * timeout would end the process. Instead: one attempt now, so that a normal start serves from its first request,
-     * and if the database does not answer, the route {@code migrate-database} runs {@link DatabaseSchema#migrate()}
-     * again until it does.
+     * Spring Boot migrates while the context starts, and a database that does not answer would end the process. Here
+     * a database that answers is migrated as before (so the API never meets a missing table), and one that does not
+     * is left to the route {@code migrate-database}, which retries until it answers. Any other failure (a wrong
+     * password, a broken migration) still stops the start: waiting would not fix it.
      */
     @Bean
-    FlywayMigrationStrategy migrateNowOrOnceTheDatabaseAnswers(ObjectProvider<DatabaseSchema> schema) {
-        return flyway -> schema.getObject().migrateIfReachable();
+    FlywayMigrationStrategy migrateNowOrOnceTheDatabaseAnswers(DatabaseSchema schema) {
+        return flyway -> {
+            try {
+                schema.migrate();
+            } catch (RuntimeException e) {
+                if (!DatabaseErrors.isUnreachable(e)) {
+                    throw e;
+                }
+                LOG.warn("PostgreSQL does not answer ({}); starting without it: samples wait in the spool, the API answers 503, "
+                        + "and the schema is migrated as soon as it answers", e.getMessage());
+            }
+        };
     }
 }

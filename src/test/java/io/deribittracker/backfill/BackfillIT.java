@@ -80,6 +80,7 @@ class BackfillIT {
     private void assertBackfilledFromTheNearestTrade(List<Row> rows) {
         for (Row row : rows) {
             if (row.source().equals("backfill")) {
+                assertThat(expected).as("a trade within half an interval of " + row.slot()).containsKey(row.slot());
                 assertThat(row.price()).as("price of slot " + row.slot()).isEqualByComparingTo(expected.get(row.slot()));
                 assertThat(row.observedAt()).as("the trade's time").isEqualTo(row.slot().plusMillis(200));
                 assertThat(Duration.between(row.slot(), row.observedAt()).abs()).isLessThanOrEqualTo(Duration.ofMillis(500));

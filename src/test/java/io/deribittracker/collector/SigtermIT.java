@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,8 @@ class SigtermIT {
         builder.environment().put("COLLECTOR_INTERVAL", "1s");
         builder.environment().put("SERVER_PORT", "0");
         builder.environment().put("MANAGEMENT_SERVER_PORT", "0");
+        builder.environment().put("BACKFILL_WINDOW", "0s");
+        builder.environment().put("TRACKER_SPOOL_DIRECTORY", Files.createTempDirectory("sigterm-spool").toString());
         Process service = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
@@ -52,7 +55,7 @@ class SigtermIT {
         });
         reader.start();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("Started DeribitTrackerApplication"))
+            await().atMost(Duration.ofSeconds(120)).until(() -> output.stream().anyMatch(l -> l.contains("Started DeribitTrackerApplication"))
                     && deribit.openConnections() == 1 && deribit.indexPriceRequests("btc_usd") >= 2);
             jdbc.update("DELETE FROM index_price");
             long fetchedBefore = deribit.indexPriceRequests("btc_usd");

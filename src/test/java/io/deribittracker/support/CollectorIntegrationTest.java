@@ -54,7 +54,9 @@ public abstract class CollectorIntegrationTest {
         registry.add("deribit.reconnect-delay", () -> "200ms");
         registry.add("deribit.reconnect-max-delay", () -> "1s");
         registry.add("collector.interval", () -> "1s");
-        registry.add("tracker.spool.directory", () -> TestDirectories.create("spool").toString());
+        // created once: a supplier is asked again at every look-up
+        String spool = TestDirectories.create("spool").toString();
+        registry.add("tracker.spool.directory", () -> spool);
         registry.add("backfill.window", () -> "0s");
         // other instances run beside this one in the same JVM (ServiceInstance): keep the JMX names apart
         registry.add("spring.jmx.unique-names", () -> "true");
