@@ -31,7 +31,8 @@ class StartWithoutDatabaseIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(ServiceInstance service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + (path.startsWith("/actuator") ? service.managementPort() : service.port()) + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -60,6 +60,11 @@ public final class ServiceInstance implements AutoCloseable {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
+    /** actuator and Hawtio */
+    public int managementPort() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
+    }
+
     private static ServiceInstance start(StubDeribit deribit, Map<String, Object> extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);

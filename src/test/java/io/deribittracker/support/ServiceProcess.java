@@ -47,6 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().put("SERVER_PORT", "0");
+        builder.environment().put("MANAGEMENT_SERVER_PORT", "0");
         builder.environment().putAll(environment);
         try {
             ServiceProcess service = new ServiceProcess(builder.start());
@@ -71,9 +72,9 @@ public final class ServiceProcess implements AutoCloseable {
         return output.stream().map(pattern::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
     }
 
-    /** The HTTP port it listens on. */
+    /** The public HTTP port it listens on (the API). */
     public int port() {
-        return Integer.parseInt(find("Tomcat started on port (\\d+)").orElseThrow());
+        return Integer.parseInt(find("Public HTTP port (\\d+)").orElseThrow());
     }
 
     public List<String> output() {
