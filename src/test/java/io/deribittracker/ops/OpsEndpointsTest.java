@@ -261,6 +261,10 @@ class OpsEndpointsTest {
         assertThat(http.get("/actuator/hawtio/index.html").statusCode()).isEqualTo(200);
         JsonNode loginConfig = json(http.get("/actuator/hawtio/auth/config/login"));
         assertThat(loginConfig.at("/0/url").asText()).isEqualTo("/actuator/hawtio/auth/login");
+        // who is logged in: nobody, said without a failed request (the UI then shows its login page)
+        HttpResponse<String> nobody = http.get("/actuator/hawtio/user");
+        assertThat(nobody.statusCode()).isEqualTo(204);
+        assertThat(nobody.body()).isEmpty();
 
         assertThat(http.postJson("/actuator/hawtio/auth/login",
                 "{\"username\":\"" + OpsTestSupport.ADMIN_USER + "\",\"password\":\"wrong\"}", null).statusCode()).isEqualTo(403);
@@ -270,6 +274,7 @@ class OpsEndpointsTest {
         assertThat(login.statusCode()).isEqualTo(200);
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
         assertThat(cookie).startsWith("JSESSIONID=");
+        assertThat(http.get("/actuator/hawtio/user", "Cookie", cookie).body()).isEqualToIgnoringWhitespace("\"" + OpsTestSupport.ADMIN_USER + "\"");
 
         // what the Camel tab asks for: the route MBeans, over Jolokia, with nothing but the session cookie
         HttpResponse<String> routes = http.postJson("/actuator/jolokia",
