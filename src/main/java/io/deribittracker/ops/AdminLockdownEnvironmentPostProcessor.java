@@ -40,9 +40,6 @@ public class AdminLockdownEnvironmentPostProcessor implements EnvironmentPostPro
     /** Answers only for the {@link #LOCKED} names, and only while the admin login is incomplete. */
     static final class LockdownPropertySource extends PropertySource<Map<String, String>> {
 
-        /** Reading admin.* goes through every property source, this one included: answer nothing meanwhile. */
-        private final ThreadLocal<Boolean> deciding = ThreadLocal.withInitial(() -> false);
-
         // not the source object: Spring Boot would take an environment there for a container of more sources
         private final ConfigurableEnvironment environment;
 
@@ -54,17 +51,11 @@ public class AdminLockdownEnvironmentPostProcessor implements EnvironmentPostPro
         @Override
         public Object getProperty(String name) {
             String locked = LOCKED.get(name);
-            if (locked == null || deciding.get()) {
-                return null;
-            }
-            deciding.set(true);
-            try {
-                boolean configured = AdminProperties.isSet(environment.getProperty(AdminProperties.USER_PROPERTY))
-                        && AdminProperties.isSet(environment.getProperty(AdminProperties.PASSWORD_PROPERTY));
-                return configured ? null : locked;
-            } finally {
-                deciding.remove();
-            }
+            // reading admin.* asks this source too, but for a name it never answers: no re-entry, no guard needed
+            boolean open = locked == null
+                    || AdminProperties.isSet(environment.getProperty(AdminProperties.USER_PROPERTY))
+                    && AdminProperties.isSet(environment.getProperty(AdminProperties.PASSWORD_PROPERTY));
+            return open ? null : locked;
         }
     }
 }

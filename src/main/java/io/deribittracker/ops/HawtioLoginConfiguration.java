@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.Configuration;
 
+import io.hawt.springboot.EndpointPathResolver;
 import io.hawt.system.ConfigManager;
 import io.hawt.web.auth.AuthenticationConfiguration;
 import jakarta.servlet.ServletContext;
@@ -12,6 +13,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -51,6 +53,18 @@ public class HawtioLoginConfiguration {
         };
         ServletListenerRegistrationBean<ServletContextListener> registration = new ServletListenerRegistrationBean<>(listener);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** "Nobody is logged in" as an answer Hawtio's UI takes without an error ({@link HawtioNobodyLoggedInFilter}). */
+    @Bean
+    FilterRegistrationBean<HawtioNobodyLoggedInFilter> hawtioNobodyLoggedIn(ObjectProvider<EndpointPathResolver> paths,
+                                                                          AdminProperties admin) {
+        EndpointPathResolver hawtio = paths.getIfAvailable();
+        FilterRegistrationBean<HawtioNobodyLoggedInFilter> registration = new FilterRegistrationBean<>(
+                new HawtioNobodyLoggedInFilter());
+        registration.addUrlPatterns((hawtio == null ? "/actuator/hawtio" : hawtio.resolve("hawtio")) + "/user");
+        registration.setEnabled(hawtio != null && admin.configured()); // Hawtio is off without an admin login
         return registration;
     }
 

@@ -260,6 +260,10 @@ class OpsEndpointsTest {
         assertThat(http.get("/actuator/hawtio/index.html").statusCode()).isEqualTo(200);
         JsonNode loginConfig = json(http.get("/actuator/hawtio/auth/config/login"));
         assertThat(loginConfig.at("/0/url").asText()).isEqualTo("/actuator/hawtio/auth/login");
+        // who is logged in: nobody, said without a failed request (the UI then shows its login page)
+        HttpResponse<String> nobody = http.get("/actuator/hawtio/user");
+        assertThat(nobody.statusCode()).isEqualTo(204);
+        assertThat(nobody.body()).isEmpty();
 
         assertThat(http.postJson("/actuator/hawtio/auth/login",
                 "{\"username\":\"" + OpsTestSupport.ADMIN_USER + "\",\"password\":\"wrong\"}", null).statusCode()).isEqualTo(403);
@@ -269,6 +273,7 @@ class OpsEndpointsTest {
         assertThat(login.statusCode()).isEqualTo(200);
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
         assertThat(cookie).startsWith("JSESSIONID=");
+        assertThat(http.get("/actuator/hawtio/user", "Cookie", cookie).body()).isEqualToIgnoringWhitespace("\"" + OpsTestSupport.ADMIN_USER + "\"");
 
         // what the Camel tab asks for: the route MBeans, over Jolokia, with nothing but the session cookie
         HttpResponse<String> routes = http.postJson("/actuator/jolokia",
@@ -337,6 +342,7 @@ class OpsEndpointsTest {
         String longQuery = "/last?ticker=" + "a".repeat(40_000);
         assertThat(http.get(longQuery).statusCode()).isIn(400, 414);
         assertThat(http.get("/actuator/health", "X-Padding", "b".repeat(40_000)).statusCode()).isIn(400, 431);
+        // still serving; liveness, because the overall health follows the samples other tests leave for a second
         assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
 
