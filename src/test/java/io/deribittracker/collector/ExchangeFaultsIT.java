@@ -99,6 +99,8 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
     void anErrorThatWouldRecurIsLoggedWithItsCodeAndNotRetried(CapturedOutput log) {
         // the error goes to the next eth request, which may be for a slot already under way: count from the
         // slot after the newest one stored, not from the clock
+        // (when this test runs first, the collector may not have stored its first slot yet)
+        await().atMost(Duration.ofSeconds(30)).until(() -> !table.slotsSince("eth_usd", Instant.EPOCH).isEmpty());
         List<Instant> stored = table.slotsSince("eth_usd", Instant.EPOCH);
         Instant from = stored.get(stored.size() - 1).plusSeconds(1);
 
