@@ -1,6 +1,7 @@
 package io.deribittracker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
@@ -126,27 +130,36 @@ class LongAnswersTest extends ApiReplica {
     @Test
     void lastStaysFastWhileLongAnswersStreamToSlowReaders() throws Exception {
         long alone = p99OfLast();
-        ExecutorService readers = Executors.newFixedThreadPool(6);
+        // a slow reader takes 16 KB every 20 ms (800 KB/s), on a schedule rather than by sleeping between reads
+        ScheduledExecutorService readers = Executors.newScheduledThreadPool(6);
+        List<InputStream> bodies = new ArrayList<>();
+        List<AtomicLong> read = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
-                readers.submit(() -> {
-                    try (InputStream body = api.stream(LONG).body()) {
-                        byte[] chunk = new byte[16 * 1024];
-                        while (!Thread.currentThread().isInterrupted() && body.read(chunk) >= 0) {
-                            Thread.sleep(20);
-                        }
+                InputStream body = api.stream(LONG).body();
+                AtomicLong bytes = new AtomicLong();
+                bodies.add(body);
+                read.add(bytes);
+                byte[] chunk = new byte[16 * 1024];
+                readers.scheduleAtFixedRate(() -> {
+                    try {
+                        bytes.addAndGet(Math.max(0, body.read(chunk)));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                    return null;
-                });
+                }, 0, 20, TimeUnit.MILLISECONDS);
             }
-            // each answer first fills the socket buffers at full speed (a few MB, CPU-bound); measured once the
-            // streams run at their readers' pace, which is where they spend their life
-            Thread.sleep(3000);
+            // each answer first fills the socket buffers at full speed (a few MB, CPU-bound); measured once every
+            // reader has taken 2 MB at its own pace, which is where long answers spend their life
+            await().atMost(Duration.ofSeconds(60)).until(() -> read.stream().allMatch(bytes -> bytes.get() >= 2 * 1024 * 1024));
             long streaming = p99OfLast();
             assertThat(streaming).as("p99 of /last in ms while six long answers stream (alone: %d ms)", alone)
                     .isLessThanOrEqualTo(Math.max(50, 3 * alone));
         } finally {
             readers.shutdownNow();
+            for (InputStream body : bodies) {
+                body.close();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.deribittracker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -50,10 +51,12 @@ class PublicPortStartupIT {
                     response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/all?ticker=btc&limit=1"))
                             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
                 } catch (ConnectException notListeningYet) {
+                    // until the port accepts a connection (or the start failed), probing every 5 ms
+                    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(5))
+                            .until(() -> starting.isCompletedExceptionally() || accepts(port));
                     if (starting.isCompletedExceptionally()) {
                         starting.join();
                     }
-                    Thread.sleep(5);
                     continue;
                 } catch (IOException e) {
                     answers.add("IO " + e);
@@ -73,6 +76,14 @@ class PublicPortStartupIT {
             assertThat(answers).as("every answer from the first accepted connection").noneMatch(a -> a.startsWith("404"));
         } finally {
             starting.join().close();
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 }
