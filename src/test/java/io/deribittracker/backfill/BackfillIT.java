@@ -169,4 +169,83 @@ class BackfillIT {
                     .containsPattern("eth_usd missing (\\d+), filled 0, left \\1 \\(history refused: -32602");
         }
     }
+
+    @Test
+    void aRunKeepsToFiveRequestsASecondAndNoLiveSampleWaitsForIt(CapturedOutput log) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        tradesBetween(start.minusSeconds(30), start.plusSeconds(90));
+
+        // the default rate; 10 s of missing slots, two indices, two requests a slot: a run of about 8 s
+        try (ServiceInstance service = ServiceInstance.start(DATABASE, SERVER, Map.of("backfill.window", "10s"))) {
+            awaitRun(log, 1);
+
+            List<Instant> requests = SERVER.historyRequestTimes();
+            assertThat(requests).as("history requests of the run").hasSizeGreaterThanOrEqualTo(30);
+
+            // the slots that began and ended while the run was fetching were taken live and stored on time
+            Instant runFrom = requests.get(0);
+            Instant runTo = requests.get(requests.size() - 1);
+            for (String ticker : List.of("btc_usd", "eth_usd")) {
+                // but the service's very first sample, which pays a new JVM's first-use costs (up to 630 ms seen)
+                Instant firstLive = rows(ticker).stream().filter(r -> r.source().equals("ws")).map(Row::slot).findFirst().orElseThrow();
+                List<Row> during = rows(ticker).stream().filter(r -> r.slot().isAfter(runFrom) && r.slot().plusSeconds(1).isBefore(runTo))
+                        .filter(r -> !r.slot().equals(firstLive)).toList();
+                assertThat(during).as(ticker + " slots during the run").hasSizeGreaterThanOrEqualTo(3);
+                assertThat(during).as(ticker + ": live, fetched at its slot").allSatisfy(row -> {
+                    assertThat(row.source()).isEqualTo("ws");
+                    assertThat(Duration.between(row.slot(), row.observedAt())).isLessThan(Duration.ofMillis(250));
+                });
+                assertThat(insertedWithin(ticker, runFrom, runTo)).as(ticker + ": stored within 250 ms of the slot").isTrue();
+            }
+
+            for (int i = 5; i < requests.size(); i++) {
+                // any six consecutive requests span about a second or more: they leave at most five a second, and
+                // arrive with their own latencies (a new connection, a cold JVM), hence 200 ms of slack
+                assertThat(Duration.between(requests.get(i - 5), requests.get(i))).as("requests %d to %d", i - 5, i)
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(800));
+            }
+
+            assertThat(Duration.between(requests.get(0), requests.get(requests.size() - 1)))
+                    .as("%d requests at five a second at most", requests.size())
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(200L * (requests.size() - 6)));
+        }
+    }
+
+    private boolean insertedWithin(String ticker, Instant from, Instant to) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT bool_and(inserted_at - ts <= interval '250 milliseconds') FROM index_price "
+                + "WHERE ticker = ? AND source = 'ws' AND ts > ? AND ts + interval '1 second' < ? "
+                + "AND ts > (SELECT min(ts) FROM index_price WHERE ticker = ? AND source = 'ws')", Boolean.class,
+                ticker, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), ticker));
+    }
+
+    @Test
+    void aReconnectStartsARunThatFillsTheOutage(CapturedOutput log) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        tradesBetween(start.minusSeconds(30), start.plusSeconds(90));
+        Map<String, Object> properties = new HashMap<>(backfillEveryMinute("30s"));
+        // the next scheduled run is 10 minutes away: only the reconnect can start the second one
+        properties.put("backfill.every", "10m");
+        properties.put("deribit.reconnect-delay", "200ms");
+        properties.put("deribit.reconnect-max-delay", "500ms");
+
+        try (ServiceInstance service = ServiceInstance.start(DATABASE, SERVER, properties)) {
+            awaitRun(log, 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> rows("btc_usd").stream().anyMatch(r -> r.slot().isAfter(Instant.now().minusSeconds(2))));
+
+            // Deribit's maintenance: socket and HTTP gone for about 4 s, so live collection misses those slots
+            SERVER.stop();
+            Instant down = Instant.now();
+            await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
+            SERVER.restart();
+            Instant up = Instant.now();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(log.getOut()).contains("Deribit WebSocket reconnected"));
+            awaitRun(log, 2);
+            List<Row> rows = rows("btc_usd");
+            assertBackfilledFromTheNearestTrade(rows);
+            List<Row> outage = rows.stream().filter(r -> r.slot().isAfter(down.plusSeconds(1)) && r.slot().isBefore(up.minusSeconds(1))).toList();
+            assertThat(outage).as("slots of the outage, filled by the run the reconnect started").isNotEmpty()
+                    .allMatch(r -> r.source().equals("backfill"));
+        }
+    }
 }

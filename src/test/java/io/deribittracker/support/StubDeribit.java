@@ -27,10 +27,12 @@ import io.vertx.core.http.ServerWebSocket;
 public class StubDeribit extends FakeDeribitServer {
 
     private static final int MAX_REMEMBERED = 10_000;
+    private static final String HISTORY_METHOD = "public/get_last_trades_by_instrument_and_time";
 
     private final Map<String, BigDecimal> fixedPrices = new ConcurrentHashMap<>();
     private final Map<String, Duration> replyDelays = new ConcurrentHashMap<>();
     private final Queue<JsonNode> received = new ConcurrentLinkedQueue<>();
+    private final Queue<Instant> historyArrivals = new ConcurrentLinkedQueue<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final Map<String, Deque<int[]>> scriptedErrors = new ConcurrentHashMap<>();
     private final Map<String, Deque<int[]>> historyErrors = new ConcurrentHashMap<>();
@@ -61,6 +63,7 @@ public class StubDeribit extends FakeDeribitServer {
         trades.clear();
         silent = false;
         received.clear();
+        historyArrivals.clear();
     }
 
     @Override
@@ -74,6 +77,9 @@ public class StubDeribit extends FakeDeribitServer {
     @Override
     protected void onRequest(JsonNode request) {
         received.add(request);
+        if (request.path("method").asText().endsWith(HISTORY_METHOD)) {
+            historyArrivals.add(Instant.now());
+        }
         while (received.size() > MAX_REMEMBERED) {
             received.poll();
         }
@@ -210,9 +216,14 @@ public class StubDeribit extends FakeDeribitServer {
 
     /** How many trade-history requests for {@code instrument} arrived, over WebSocket and HTTP. */
     public long historyRequests(String instrument) {
-        return received.stream().filter(r -> r.path("method").asText().endsWith("public/get_last_trades_by_instrument_and_time"))
+        return received.stream().filter(r -> r.path("method").asText().endsWith(HISTORY_METHOD))
                 .filter(r -> instrument.equals(r.path("params").path("instrument_name").asText(r.path("instrument_name").asText())))
                 .count();
+    }
+
+    /** When each trade-history request arrived, in order, for every instrument. */
+    public List<Instant> historyRequestTimes() {
+        return List.copyOf(historyArrivals);
     }
 
     /** Every following reply for {@code index} carries exactly this price (its digits are kept). */
