@@ -11,12 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The machine's PostgreSQL server (127.0.0.1:5432, trust auth, as on the CI machines), with one database per
  * test suite, created on first use. {@code TRACKER_TEST_PG} overrides host and port, {@code TRACKER_TEST_DB_PREFIX}
- * the database names (so that two checkouts can run their tests at once).
+ * the database names (so that two checkouts can run their tests at once); the JVM's fork number, when the build gives
+ * one, is added to them.
  */
 public final class TestDatabase {
 
     private static final String SERVER = env("TRACKER_TEST_PG", "127.0.0.1:5432");
-    private static final String PREFIX = env("TRACKER_TEST_DB_PREFIX", "deribit_tracker_test");
+    private static final String PREFIX = env("TRACKER_TEST_DB_PREFIX", "deribit_tracker_test")
+            // integration tests run in two JVMs at once: each has databases of its own
+            + (System.getProperty("tracker.test.fork") == null ? "" : "_" + System.getProperty("tracker.test.fork"));
     private static final Map<String, String> CREATED = new ConcurrentHashMap<>();
 
     private TestDatabase() {
