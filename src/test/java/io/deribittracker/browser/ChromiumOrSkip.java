@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Runs a browser test class only where Debian's Chromium and its ChromeDriver are installed (apt-get install chromium
  * chromium-driver; {@code .ci/run} does). Elsewhere the class is skipped, never faked, and says so where a person
- * looks: the skip reason in the test report, and a line on the build's console.
+ * looks: the skip reason in the test report, and Failsafe's {@code [WARNING] Tests run: …, Skipped: …} line for the
+ * class on the build's console.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,10 +35,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
             }
             String reason = context.getDisplayName() + " SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing (apt-get install chromium chromium-driver)";
-            if (context.getTestMethod().isEmpty()) {
-                // the failsafe execution of the browser tests does not redirect their output to a file (pom.xml)
-                System.out.println("[WARNING] " + reason);
-            }
             return ConditionEvaluationResult.disabled(reason);
         }
     }
