@@ -1,7 +1,6 @@
 package io.deribittracker.api;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -40,12 +39,8 @@ public record CandleQuery(String ticker, CandleResolution resolution, Instant st
 
     @Override
     public Map<String, Object> sqlParameters() {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("ticker", ticker);
+        Map<String, Object> parameters = RowQuery.windowParameters(ticker, start, end, limit);
         parameters.put("width", resolution.interval());
-        parameters.put("start", TimeParameter.sqlBound(start, true));
-        parameters.put("end", TimeParameter.sqlBound(end, false));
-        parameters.put("limit", limit);
         return parameters;
     }
 

@@ -19,7 +19,7 @@ record CandleRows(String ticker) implements RowRenderer {
 
     @Override
     public void appendJson(StringBuilder out, Map<String, Object> row) {
-        long epochSecond = epochSecond(row);
+        long epochSecond = RowRenderer.epochSecond(row);
         out.append("{\"ticker\":\"").append(ticker)
                 .append("\",\"time\":\"").append(Instant.ofEpochSecond(epochSecond))
                 .append("\",\"timestamp\":").append(epochSecond)
@@ -32,14 +32,10 @@ record CandleRows(String ticker) implements RowRenderer {
 
     @Override
     public void appendCsv(StringBuilder out, Map<String, Object> row) {
-        long epochSecond = epochSecond(row);
+        long epochSecond = RowRenderer.epochSecond(row);
         out.append(ticker).append(',').append(epochSecond).append(',').append(Instant.ofEpochSecond(epochSecond))
                 .append(',').append(row.get("open")).append(',').append(row.get("high"))
                 .append(',').append(row.get("low")).append(',').append(row.get("close"))
                 .append(',').append(((Number) row.get("samples")).longValue());
-    }
-
-    private static long epochSecond(Map<String, Object> row) {
-        return ((Number) row.get("epoch_second")).longValue();
     }
 }

@@ -1,7 +1,6 @@
 package io.deribittracker.api;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -42,13 +41,7 @@ public record PriceQuery(String ticker, Instant start, Instant end, boolean desc
 
     @Override
     public Map<String, Object> sqlParameters() {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("ticker", ticker);
-        parameters.put("start", TimeParameter.sqlBound(start, true));
-        parameters.put("end", TimeParameter.sqlBound(end, false));
-        // LIMIT NULL is PostgreSQL for "no limit"
-        parameters.put("limit", limit);
-        return parameters;
+        return RowQuery.windowParameters(ticker, start, end, limit);
     }
 
     @Override

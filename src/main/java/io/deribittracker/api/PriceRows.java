@@ -18,7 +18,7 @@ enum PriceRows implements RowRenderer {
 
     @Override
     public void appendJson(StringBuilder out, Map<String, Object> row) {
-        long epochSecond = epochSecond(row);
+        long epochSecond = RowRenderer.epochSecond(row);
         out.append("{\"ticker\":\"").append(row.get("ticker"))
                 .append("\",\"price\":").append(RowRenderer.jsonNumber((String) row.get("price")))
                 .append(",\"timestamp\":").append(epochSecond)
@@ -28,13 +28,9 @@ enum PriceRows implements RowRenderer {
 
     @Override
     public void appendCsv(StringBuilder out, Map<String, Object> row) {
-        long epochSecond = epochSecond(row);
+        long epochSecond = RowRenderer.epochSecond(row);
         out.append(row.get("ticker")).append(',').append(epochSecond).append(',')
                 .append(Instant.ofEpochSecond(epochSecond)).append(',').append(row.get("price"))
                 .append(',').append(row.get("source"));
-    }
-
-    private static long epochSecond(Map<String, Object> row) {
-        return ((Number) row.get("epoch_second")).longValue();
     }
 }

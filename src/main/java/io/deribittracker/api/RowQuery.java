@@ -1,6 +1,7 @@
 package io.deribittracker.api;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -34,5 +35,18 @@ public interface RowQuery {
      */
     default String csvFileName() {
         return ticker() + "-" + start().getEpochSecond() + "-" + end().getEpochSecond() + ".csv";
+    }
+
+    /**
+     * The values every window question binds: the ticker, the inclusive window as SQL bounds, and the limit (null:
+     * none, since LIMIT NULL is PostgreSQL for "no limit"). Mutable, for a query to add its own.
+     */
+    static Map<String, Object> windowParameters(String ticker, Instant start, Instant end, Long limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("ticker", ticker);
+        parameters.put("start", TimeParameter.sqlBound(start, true));
+        parameters.put("end", TimeParameter.sqlBound(end, false));
+        parameters.put("limit", limit);
+        return parameters;
     }
 }

@@ -27,4 +27,9 @@ public interface RowRenderer {
         return (first >= '0' && first <= '9')
                 || (first == '-' && numeric.length() > 1 && Character.isDigit(numeric.charAt(1))) ? numeric : "null";
     }
+
+    /** The slot of a row, as every query selects it: {@code epoch_second}. */
+    static long epochSecond(Map<String, Object> row) {
+        return ((Number) row.get("epoch_second")).longValue();
+    }
 }
