@@ -2,19 +2,14 @@ package io.deribittracker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.deribittracker.support.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,11 +63,11 @@ class PublicPortTest extends ApiReplica {
             "a body on a GET, too large      | GET /last?ticker=btc HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 200000\\r\\n\\r\\nBODY | 4",
             "unknown path                    | GET /wp-login.php HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n                          | 4",
     })
-    void everyMalformedRequestGetsAProblem(String what, String request, int statusClass) throws IOException {
+    void everyMalformedRequestGetsAProblem(String what, String request, int statusClass) {
         String raw = request.replace("\\r\\n", "\r\n").replace("\\u0001", "\u0001")
                 .replace("LONG_VALUE", "a".repeat(20_000)).replace("BODY", "b".repeat(200_000));
 
-        String response = exchange(raw);
+        String response = RawHttp.exchange(port, raw);
 
         String statusLine = response.lines().findFirst().orElse("");
         assertThat(statusLine).as(what).matches("HTTP/1\\.[01] " + statusClass + "\\d\\d .*");
@@ -108,46 +103,5 @@ class PublicPortTest extends ApiReplica {
         HttpResponse<String> health = new ApiClient(managementPort).get("/actuator/health", "Origin", "https://dashboard.example");
 
         assertThat(health.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-    }
-
-    /** Sends the bytes as they are (no client library to fix them up) and reads until the server answers. */
-    private String exchange(String raw) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            } catch (IOException refusedMidway) {
-                // the server may answer and close before it has read everything (over-long input): read the answer
-            }
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    answer.write(buffer, 0, n);
-                    String text = answer.toString(StandardCharsets.ISO_8859_1);
-                    int headEnd = text.indexOf("\r\n\r\n");
-                    if (headEnd > 0 && complete(text, headEnd)) {
-                        break;
-                    }
-                }
-            } catch (IOException reset) {
-                // a reset after the answer: what arrived is the answer
-            }
-            return answer.toString(StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private static boolean complete(String text, int headEnd) {
-        String head = text.substring(0, headEnd).toLowerCase();
-        int length = head.indexOf("content-length:");
-        if (length >= 0) {
-            int end = head.indexOf("\r\n", length);
-            int expected = Integer.parseInt(head.substring(length + 15, end < 0 ? head.length() : end).trim());
-            return text.length() - headEnd - 4 >= expected;
-        }
-        return text.endsWith("0\r\n\r\n");
     }
 }

@@ -2,13 +2,7 @@ package io.deribittracker.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,18 +10,13 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.deribittracker.support.TestDatabase;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import io.deribittracker.support.RawHttp;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Requests no well-behaved client sends, written byte for byte on a raw socket (an HTTP client library would refuse
@@ -35,30 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * Each must get an RFC 9457 problem with a 4xx status, no HTML, no empty body, no stack trace, and must not make
  * the service log an ERROR: the fault is the client's.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class MalformedRequestsTest {
+class MalformedRequestsTest extends OpsReplica {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, OpsTestSupport.ADMIN_PASSWORD)
             .substring("Basic ".length());
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        // the same settings as OpsEndpointsTest, so that the two share one application context
-        registry.add("spring.datasource.url", () -> TestDatabase.url("ops"));
-        registry.add("spring.datasource.username", TestDatabase::username);
-        registry.add("spring.datasource.password", () -> OpsTestSupport.DB_PASSWORD);
-        registry.add("collector.enabled", () -> "false");
-        registry.add("admin.user", () -> OpsTestSupport.ADMIN_USER);
-        registry.add("admin.password", () -> OpsTestSupport.ADMIN_PASSWORD);
-        registry.add("admin.login-throttle.max-failures", () -> "1000");
-    }
-
-    /** actuator, Hawtio and their error handling live on the management port */
-    @LocalManagementPort
-    int port;
 
     static Stream<Arguments> corpus() {
         String host = "Host: 127.0.0.1\r\n";
@@ -114,26 +85,8 @@ class MalformedRequestsTest {
                 .as(what + ": the client's fault is no ERROR and no stack trace in the log").isEmpty();
     }
 
-    private Response send(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                socket.shutdownOutput();
-            } catch (SocketException e) {
-                // the server may answer and close before it has read all of an over-long request
-            }
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            try {
-                in.transferTo(received);
-            } catch (SocketException e) {
-                // connection reset after the answer: what was read is the answer
-            }
-            return Response.parse(received.toString(StandardCharsets.UTF_8));
-        }
+    private Response send(String request) {
+        return Response.parse(RawHttp.exchange(managementPort, request));
     }
 
     record Response(int status, Map<String, String> headers, String body) {

@@ -1,11 +1,5 @@
 package io.deribittracker.ops;
 
-import io.deribittracker.support.TestDirectories;
-
-import java.nio.file.Path;
-
-import java.nio.file.Files;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,56 +15,20 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.deribittracker.support.TestDatabase;
-import io.deribittracker.support.TestDirectories;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Health, info, metrics and the admin login, over real HTTP, on a replica that does not collect (so that the
  * tests alone decide what is in {@code index_price}).
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability(tracing = false) // tests switch the Prometheus registry off unless asked
-@DisableJmx(false) // Hawtio's Camel tab reads Camel's MBeans; camel-test switches them off unless asked
-class OpsEndpointsTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.url("ops"));
-        registry.add("spring.datasource.username", TestDatabase::username);
-        registry.add("spring.datasource.password", () -> OpsTestSupport.DB_PASSWORD);
-        registry.add("collector.enabled", () -> "false");
-        String spool = TestDirectories.create("ops-spool").toString();
-        registry.add("tracker.spool.directory", () -> spool);
-        registry.add("admin.user", () -> OpsTestSupport.ADMIN_USER);
-        registry.add("admin.password", () -> OpsTestSupport.ADMIN_PASSWORD);
-        // these tests send wrong passwords on purpose; the throttle has a test of its own (AdminLoginStartupTest)
-        registry.add("admin.login-throttle.max-failures", () -> "1000");
-    }
+class OpsEndpointsTest extends OpsReplica {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** the public port: API and documentation */
-    @LocalServerPort
-    int port;
-
-    /** actuator and Hawtio */
-    @LocalManagementPort
-    int managementPort;
 
     @Autowired
     JdbcTemplate jdbc;
