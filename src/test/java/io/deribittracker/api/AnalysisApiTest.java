@@ -3,11 +3,7 @@ package io.deribittracker.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -16,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.TestDatabase;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.awaitility.Awaitility;
@@ -80,7 +76,7 @@ class AnalysisApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    ApiClient api;
+    HttpTestClient api;
     /** btc_usd as stored, by UNIX second */
     final TreeMap<Long, BigDecimal> btc = new TreeMap<>();
     /** the newest minute of the eth_usd data, at seeding time */
@@ -88,7 +84,7 @@ class AnalysisApiTest {
 
     @BeforeEach
     void seed() {
-        api = new ApiClient(port);
+        api = new HttpTestClient(port);
         jdbc.update("DELETE FROM index_price");
         Random random = new Random(42);
         List<Object[]> rows = new ArrayList<>();
@@ -128,7 +124,7 @@ class AnalysisApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         List<Map<String, String>> expected = expectedCandles(width);
-        JsonNode candles = ApiClient.json(response);
+        JsonNode candles = HttpTestClient.json(response);
         assertThat(candles).hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {
             JsonNode candle = candles.get(i);
@@ -144,7 +140,7 @@ class AnalysisApiTest {
 
     @Test
     void aBucketWithMissingSlotsSaysHowManyItHolds() {
-        JsonNode candles = ApiClient.json(api.get("/candles?ticker=btc_usd&resolution=15m&start=2026-11-22T23:00:00Z"
+        JsonNode candles = HttpTestClient.json(api.get("/candles?ticker=btc_usd&resolution=15m&start=2026-11-22T23:00:00Z"
                 + "&end=2026-11-22T23:29:59Z"));
 
         assertThat(candles).hasSize(2);
@@ -155,8 +151,8 @@ class AnalysisApiTest {
 
     @Test
     void weeksStartOnMondayAndDaysAtMidnightUtc() {
-        JsonNode weeks = ApiClient.json(api.get("/candles?ticker=btc&resolution=1w&start=" + T0));
-        JsonNode days = ApiClient.json(api.get("/candles?ticker=btc&resolution=1d&start=" + T0));
+        JsonNode weeks = HttpTestClient.json(api.get("/candles?ticker=btc&resolution=1w&start=" + T0));
+        JsonNode days = HttpTestClient.json(api.get("/candles?ticker=btc&resolution=1d&start=" + T0));
 
         assertThat(texts(weeks, "time")).containsExactly("2026-11-16T00:00:00Z", "2026-11-23T00:00:00Z");
         assertThat(texts(days, "time")).containsExactly("2026-11-22T00:00:00Z", "2026-11-23T00:00:00Z");
@@ -166,7 +162,7 @@ class AnalysisApiTest {
     @Test
     void aStartInsideABucketCountsOnlyTheSlotsFromStartOn() {
         // 22:30:00.5 rounds to no slot: 22:31 is the first included, so the 22:00 hour holds 29 slots
-        JsonNode hours = ApiClient.json(api.get("/candles?ticker=btc&resolution=1h&start=" + (T0 + 1800) + ".5&end=" + (T0 + 3599)));
+        JsonNode hours = HttpTestClient.json(api.get("/candles?ticker=btc&resolution=1h&start=" + (T0 + 1800) + ".5&end=" + (T0 + 3599)));
 
         assertThat(hours).hasSize(1);
         assertThat(hours.get(0).get("samples").asLong()).isEqualTo(29);
@@ -175,7 +171,7 @@ class AnalysisApiTest {
 
     @Test
     void candlesNewestFirstWithALimit() {
-        JsonNode hours = ApiClient.json(api.get("/candles?ticker=btc&resolution=1h&start=" + T0 + "&order=desc&limit=2"));
+        JsonNode hours = HttpTestClient.json(api.get("/candles?ticker=btc&resolution=1h&start=" + T0 + "&order=desc&limit=2"));
 
         assertThat(texts(hours, "time")).containsExactly("2026-11-23T01:00:00Z", "2026-11-23T00:00:00Z");
     }
@@ -208,8 +204,8 @@ class AnalysisApiTest {
 
     @Test
     void endLeftOutMeansNow() {
-        JsonNode since = ApiClient.json(api.get("/get_between?ticker=btc&start=" + (T0 + 60L * (MINUTES - 3))));
-        JsonNode candles = ApiClient.json(api.get("/candles?ticker=eth&resolution=1d&start=2026-01-01"));
+        JsonNode since = HttpTestClient.json(api.get("/get_between?ticker=btc&start=" + (T0 + 60L * (MINUTES - 3))));
+        JsonNode candles = HttpTestClient.json(api.get("/candles?ticker=eth&resolution=1d&start=2026-01-01"));
 
         assertThat(timestamps(since)).containsExactly(T0 + 60L * (MINUTES - 3), T0 + 60L * (MINUTES - 2), T0 + 60L * (MINUTES - 1));
         // everything of eth_usd up to the newest slot, stored this very minute
@@ -225,7 +221,7 @@ class AnalysisApiTest {
             "1795384920, 1795384979.9999996, 1795384920, 1795384920",
     })
     void fractionalUnixSecondsAreInclusiveBounds(String start, String end, long first, long last) {
-        JsonNode between = ApiClient.json(api.get("/get_between?ticker=btc&start=" + start + "&end=" + end));
+        JsonNode between = HttpTestClient.json(api.get("/get_between?ticker=btc&start=" + start + "&end=" + end));
 
         List<Long> timestamps = timestamps(between);
         assertThat(timestamps).first().isEqualTo(first);
@@ -255,7 +251,7 @@ class AnalysisApiTest {
 
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
-        assertThat(ApiClient.json(response).get(0).get("timestamp").asLong()).isEqualTo(T0);
+        assertThat(HttpTestClient.json(response).get(0).get("timestamp").asLong()).isEqualTo(T0);
     }
 
     // ---- coverage ----------------------------------------------------------------------------------------------
@@ -266,7 +262,7 @@ class AnalysisApiTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        JsonNode tickers = ApiClient.json(response);
+        JsonNode tickers = HttpTestClient.json(response);
         assertThat(texts(tickers, "ticker")).containsExactly("btc_usd", "eth_usd");
 
         JsonNode btcCoverage = tickers.get(0);
@@ -307,7 +303,7 @@ class AnalysisApiTest {
     void tickersOfAnEmptyDatabaseHaveNullFirstAndLast() {
         jdbc.update("DELETE FROM index_price");
 
-        JsonNode btcCoverage = ApiClient.json(api.get("/tickers")).get(0);
+        JsonNode btcCoverage = HttpTestClient.json(api.get("/tickers")).get(0);
 
         assertThat(btcCoverage.get("first").isNull()).isTrue();
         assertThat(btcCoverage.get("last").isNull()).isTrue();
@@ -323,7 +319,7 @@ class AnalysisApiTest {
 
         assertThat(response.statusCode()).isEqualTo(406);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(ApiClient.json(response).get("status").asInt()).isEqualTo(406);
+        assertThat(HttpTestClient.json(response).get("status").asInt()).isEqualTo(406);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -351,7 +347,7 @@ class AnalysisApiTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = ApiClient.json(response);
+        JsonNode problem = HttpTestClient.json(response);
         assertThat(problem.get("type").asText()).isEqualTo(Problem.INVALID_PARAMETER);
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("detail").asText()).contains(detail);
@@ -362,7 +358,7 @@ class AnalysisApiTest {
 
     @Test
     void theSpecDocumentsCandlesAndTickers() {
-        JsonNode paths = ApiClient.json(api.get("/api-doc")).get("paths");
+        JsonNode paths = HttpTestClient.json(api.get("/api-doc")).get("paths");
 
         JsonNode candles = paths.get("/candles").get("get");
         assertThat(StreamSupport.stream(candles.get("parameters").spliterator(), false).map(p -> p.get("name").asText()))
@@ -416,11 +412,7 @@ class AnalysisApiTest {
 
     private String prometheus() throws Exception {
         int managementPort = environment.getProperty("local.management.port", Integer.class, port);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(20)).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = new HttpTestClient(managementPort).as(ADMIN_USER, ADMIN_PASSWORD).get("/actuator/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

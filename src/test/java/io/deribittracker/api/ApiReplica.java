@@ -1,5 +1,6 @@
 package io.deribittracker.api;
 
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.TestDatabase;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,10 +39,10 @@ abstract class ApiReplica {
     @Autowired
     JdbcTemplate jdbc;
 
-    ApiClient api;
+    HttpTestClient api;
 
     @BeforeEach
     void client() {
-        api = new ApiClient(port);
+        api = new HttpTestClient(port);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deribittracker.support.HttpTestClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -27,7 +28,7 @@ class CorsOriginsTest {
     private static final String ALLOWED = "https://dashboard.example";
 
     private static Vertx vertx;
-    private static ApiClient api;
+    private static HttpTestClient api;
 
     @BeforeAll
     static void serveWithOneAllowedOrigin() throws Exception {
@@ -40,7 +41,7 @@ class CorsOriginsTest {
         router.get("/last").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end("{}"));
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        api = new ApiClient(server.actualPort());
+        api = new HttpTestClient(server.actualPort());
     }
 
     @AfterAll

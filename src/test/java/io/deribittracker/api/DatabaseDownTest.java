@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.deribittracker.support.HttpTestClient;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,14 +43,14 @@ class DatabaseDownTest {
     @ValueSource(strings = {"/last?ticker=btc", "/all?ticker=btc", "/get_between?ticker=eth&start=0&end=60"})
     void everyOperationAnswers503WithinFiveSeconds(String pathAndQuery) {
         long started = System.nanoTime();
-        HttpResponse<String> response = new ApiClient(port).get(pathAndQuery, "Accept", "text/csv, application/json");
+        HttpResponse<String> response = new HttpTestClient(port).get(pathAndQuery, "Accept", "text/csv, application/json");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(took).isLessThan(Duration.ofSeconds(5));
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
-        JsonNode problem = ApiClient.json(response);
+        JsonNode problem = HttpTestClient.json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(503);
         assertThat(problem.get("type").asText()).isEqualTo("urn:deribit-tracker:problem:database-unavailable");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("jdbc:");
@@ -58,7 +59,7 @@ class DatabaseDownTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/last?tickr=btc", "/get_between?ticker=btc&start=soon&end=1"})
     void badInputIsStillA400WithoutTheDatabase(String pathAndQuery) {
-        HttpResponse<String> response = new ApiClient(port).get(pathAndQuery);
+        HttpResponse<String> response = new HttpTestClient(port).get(pathAndQuery);
 
         assertThat(response.statusCode()).isEqualTo(400);
     }

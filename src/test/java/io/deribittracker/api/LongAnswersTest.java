@@ -3,7 +3,6 @@ package io.deribittracker.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,10 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.deribittracker.support.HttpTestClient;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -101,13 +101,13 @@ class LongAnswersTest extends ApiReplica {
                 assertThat(response.statusCode()).isEqualTo(503);
                 assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
                 assertThat(response.headers().firstValue("Retry-After")).isPresent();
-                assertThat(ApiClient.json(response).get("type").asText()).isEqualTo(Problem.BUSY);
+                assertThat(HttpTestClient.json(response).get("type").asText()).isEqualTo(Problem.BUSY);
             }
             // /last needs no list slot
             assertThat(api.get("/last?ticker=btc").statusCode()).isEqualTo(200);
 
             List<CompletableFuture<JsonNode>> whole = held.stream()
-                    .map(r -> CompletableFuture.supplyAsync(() -> ApiClient.json(r.body()), pool)).toList();
+                    .map(r -> CompletableFuture.supplyAsync(() -> HttpTestClient.json(r.body()), pool)).toList();
             for (int i = 0; i < whole.size(); i++) {
                 JsonNode answer = whole.get(i).get();
                 assertThat(answer).hasSize(ROWS);

@@ -3,12 +3,12 @@ package io.deribittracker.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +100,7 @@ class PublicPortTest extends ApiReplica {
 
     @Test
     void actuatorSendsNoCorsHeaders() {
-        HttpResponse<String> health = new ApiClient(managementPort).get("/actuator/health", "Origin", "https://dashboard.example");
+        HttpResponse<String> health = new HttpTestClient(managementPort).get("/actuator/health", "Origin", "https://dashboard.example");
 
         assertThat(health.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.deribittracker.support.HttpTestClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class QueryApiTest extends ApiReplica {
     @ParameterizedTest(name = "ticker={0}")
     @ValueSource(strings = {"btc_usd", "BTC_USD", "Btc_Usd", "btc", "BTC", "bTc"})
     void tickerIsCaseInsensitiveAndTakesTheCurrencyCodeButAnswersWithTheIndexName(String ticker) {
-        JsonNode last = ApiClient.json(api.get("/last?ticker=" + ticker));
+        JsonNode last = HttpTestClient.json(api.get("/last?ticker=" + ticker));
 
         assertThat(last.get("ticker").asText()).isEqualTo("btc_usd");
         assertThat(last.get("timestamp").asLong()).isEqualTo(T0 + 9 * 60);
@@ -81,12 +82,12 @@ class QueryApiTest extends ApiReplica {
             long slot = T0 + 60L * minute;
             // kept: asked twice, the second from what /last keeps
             api.get("/last?ticker=eth");
-            assertThat(ApiClient.json(api.get("/last?ticker=eth")).get("timestamp").asLong()).isEqualTo(slot - 60);
+            assertThat(HttpTestClient.json(api.get("/last?ticker=eth")).get("timestamp").asLong()).isEqualTo(slot - 60);
 
             jdbc.update("INSERT INTO index_price (ticker, ts, price) VALUES (?, ?, ?)", row("eth_usd", minute, "3000.3"));
             long committed = System.nanoTime();
             Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
-                    assertThat(ApiClient.json(api.get("/last?ticker=eth")).get("timestamp").asLong()).isEqualTo(slot));
+                    assertThat(HttpTestClient.json(api.get("/last?ticker=eth")).get("timestamp").asLong()).isEqualTo(slot));
             delays.add(Duration.ofNanos(System.nanoTime() - committed).toMillis());
         }
         assertThat(delays).as("milliseconds from commit to /last").allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(250));
@@ -98,8 +99,8 @@ class QueryApiTest extends ApiReplica {
     void everyRecordSaysWhereItsPriceCameFrom(String stored, String shown) {
         jdbc.update("UPDATE index_price SET source = ? WHERE ticker = 'eth_usd'", stored);
 
-        assertThat(ApiClient.json(api.get("/last?ticker=eth")).get("source").asText()).isEqualTo(shown);
-        assertThat(ApiClient.json(api.get("/all?ticker=eth")).findValuesAsText("source")).containsOnly(shown);
+        assertThat(HttpTestClient.json(api.get("/last?ticker=eth")).get("source").asText()).isEqualTo(shown);
+        assertThat(HttpTestClient.json(api.get("/all?ticker=eth")).findValuesAsText("source")).containsOnly(shown);
         assertThat(api.get("/all?ticker=eth&limit=1", "Accept", "text/csv").body()).endsWith("," + shown + "\r\n");
     }
 
@@ -109,12 +110,12 @@ class QueryApiTest extends ApiReplica {
         List<String> documented = java.util.Arrays.stream(PriceRecord.class.getRecordComponents())
                 .map(java.lang.reflect.RecordComponent::getName).toList();
 
-        for (JsonNode record : List.of(ApiClient.json(api.get("/last?ticker=btc")), ApiClient.json(api.get("/all?ticker=btc")).get(0))) {
+        for (JsonNode record : List.of(HttpTestClient.json(api.get("/last?ticker=btc")), HttpTestClient.json(api.get("/all?ticker=btc")).get(0))) {
             List<String> members = new ArrayList<>();
             record.fieldNames().forEachRemaining(members::add);
             assertThat(members).isEqualTo(documented);
         }
-        JsonNode source = ApiClient.json(api.get("/api-doc")).at("/components/schemas/PriceRecord/properties/source");
+        JsonNode source = HttpTestClient.json(api.get("/api-doc")).at("/components/schemas/PriceRecord/properties/source");
         assertThat(source.get("enum")).extracting(JsonNode::asText).containsExactly("live", "backfill", "demo");
     }
 
@@ -139,7 +140,7 @@ class QueryApiTest extends ApiReplica {
 
     @Test
     void allKeepsEveryStoredDigitOfEveryPrice() {
-        JsonNode all = ApiClient.json(api.get("/all?ticker=btc_usd&order=asc"));
+        JsonNode all = HttpTestClient.json(api.get("/all?ticker=btc_usd&order=asc"));
 
         assertThat(all).hasSize(BTC.size());
         List<String> prices = StreamSupport.stream(all.spliterator(), false).map(r -> r.get("price").toString()).toList();
@@ -148,7 +149,7 @@ class QueryApiTest extends ApiReplica {
 
     @Test
     void allNewestFirstWithALimit() {
-        JsonNode all = ApiClient.json(api.get("/all?ticker=BTC&order=desc&limit=3"));
+        JsonNode all = HttpTestClient.json(api.get("/all?ticker=BTC&order=desc&limit=3"));
 
         assertThat(timestamps(all)).containsExactly(T0 + 540, T0 + 480, T0 + 420);
     }
@@ -163,7 +164,7 @@ class QueryApiTest extends ApiReplica {
 
     @Test
     void getBetweenIncludesBothBounds() {
-        JsonNode between = ApiClient.json(api.get("/get_between?ticker=btc_usd&start=" + (T0 + 120) + "&end=" + (T0 + 240)));
+        JsonNode between = HttpTestClient.json(api.get("/get_between?ticker=btc_usd&start=" + (T0 + 120) + "&end=" + (T0 + 240)));
 
         assertThat(timestamps(between)).containsExactly(T0 + 120, T0 + 180, T0 + 240);
         assertThat(between.get(0).get("time").asText()).isEqualTo("2026-11-24T10:02:00Z");
@@ -171,14 +172,14 @@ class QueryApiTest extends ApiReplica {
 
     @Test
     void getBetweenWithStartEqualToEndIsThatOneSlot() {
-        JsonNode between = ApiClient.json(api.get("/get_between?ticker=btc_usd&start=" + T0 + "&end=" + T0));
+        JsonNode between = HttpTestClient.json(api.get("/get_between?ticker=btc_usd&start=" + T0 + "&end=" + T0));
 
         assertThat(timestamps(between)).containsExactly(T0);
     }
 
     @Test
     void getBetweenOrderAndLimit() {
-        JsonNode between = ApiClient.json(api.get("/get_between?ticker=btc_usd&start=" + T0 + "&end=" + (T0 + 540)
+        JsonNode between = HttpTestClient.json(api.get("/get_between?ticker=btc_usd&start=" + T0 + "&end=" + (T0 + 540)
                 + "&order=desc&limit=2"));
 
         assertThat(timestamps(between)).containsExactly(T0 + 540, T0 + 480);
@@ -209,12 +210,12 @@ class QueryApiTest extends ApiReplica {
         HttpResponse<String> response = api.get("/get_between?ticker=btc&start=" + start + "&end=2026-11-24T10:03:00Z");
 
         assertThat(response.statusCode()).as(form).isEqualTo(200);
-        assertThat(timestamps(ApiClient.json(response))).as(form).containsExactly(T0 + 120, T0 + 180);
+        assertThat(timestamps(HttpTestClient.json(response))).as(form).containsExactly(T0 + 120, T0 + 180);
     }
 
     @Test
     void getBetweenTakesADateAsMidnightUtc() {
-        JsonNode between = ApiClient.json(api.get("/get_between?ticker=btc&start=2026-11-24&end=2026-11-24T10:00:00Z"));
+        JsonNode between = HttpTestClient.json(api.get("/get_between?ticker=btc&start=2026-11-24&end=2026-11-24T10:00:00Z"));
 
         assertThat(timestamps(between)).containsExactly(T0);
     }
@@ -289,7 +290,7 @@ class QueryApiTest extends ApiReplica {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = ApiClient.json(response);
+        JsonNode problem = HttpTestClient.json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(404);
         assertThat(problem.has("type")).isTrue();
         assertThat(problem.has("title")).isTrue();
@@ -304,7 +305,7 @@ class QueryApiTest extends ApiReplica {
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("GET");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(ApiClient.json(response).get("status").asInt()).isEqualTo(405);
+        assertThat(HttpTestClient.json(response).get("status").asInt()).isEqualTo(405);
     }
 
     @Test
@@ -315,7 +316,7 @@ class QueryApiTest extends ApiReplica {
         for (HttpResponse<String> response : List.of(csvOfOne, html)) {
             assertThat(response.statusCode()).isEqualTo(406);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(ApiClient.json(response).get("status").asInt()).isEqualTo(406);
+            assertThat(HttpTestClient.json(response).get("status").asInt()).isEqualTo(406);
         }
     }
 
@@ -339,7 +340,7 @@ class QueryApiTest extends ApiReplica {
         HttpResponse<String> response = api.get("/api-doc");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode spec = ApiClient.json(response);
+        JsonNode spec = HttpTestClient.json(response);
         assertThat(spec.get("openapi").asText()).startsWith("3.");
         for (String path : List.of("/all", "/last", "/get_between")) {
             JsonNode get = spec.get("paths").get(path).get("get");
@@ -361,17 +362,17 @@ class QueryApiTest extends ApiReplica {
     /** ReDoc's sidebar and Swagger UI's list show the summary: a few words, not the whole description. */
     @Test
     void everyOperationHasAShortSummary() {
-        JsonNode paths = ApiClient.json(api.get("/api-doc")).get("paths");
+        JsonNode paths = HttpTestClient.json(api.get("/api-doc")).get("paths");
         for (String path : List.of("/all", "/last", "/get_between")) {
             String summary = paths.get(path).get("get").get("summary").asText();
             assertThat(summary).as(path).isNotBlank().hasSizeLessThanOrEqualTo(50).doesNotContain(". ");
         }
-        assertThat(ApiClient.json(api.get("/api-doc")).at("/info/version").asText()).isNotEqualTo("1");
+        assertThat(HttpTestClient.json(api.get("/api-doc")).at("/info/version").asText()).isNotEqualTo("1");
     }
 
     @Test
     void theSpecNamesAServerTheClientCanReach() {
-        JsonNode servers = ApiClient.json(api.get("/api-doc")).get("servers");
+        JsonNode servers = HttpTestClient.json(api.get("/api-doc")).get("servers");
 
         assertThat(servers.get(0).get("url").asText()).isEqualTo("http://127.0.0.1:" + port);
     }
@@ -409,7 +410,7 @@ class QueryApiTest extends ApiReplica {
     private static void assertProblem(HttpResponse<String> response, int status, String parameter, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = ApiClient.json(response);
+        JsonNode problem = HttpTestClient.json(response);
         assertThat(problem.get("type").asText()).startsWith("urn:deribit-tracker:problem:");
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("status").asInt()).isEqualTo(status);

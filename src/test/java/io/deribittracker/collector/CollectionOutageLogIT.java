@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.ServiceInstance;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

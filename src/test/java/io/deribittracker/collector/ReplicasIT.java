@@ -9,9 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.ServiceInstance;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 

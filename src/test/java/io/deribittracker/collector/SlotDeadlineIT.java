@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.ServiceInstance;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

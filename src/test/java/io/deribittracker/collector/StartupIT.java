@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.FakeDeribit;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.ServiceInstance;
+import io.deribittracker.support.StubDeribit;
 import io.deribittracker.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +51,7 @@ class StartupIT {
                 "deribit.ws-url", "ws://127.0.0.1:" + port + "/ws/api/v2",
                 "deribit.http-url", "http://127.0.0.1:" + port + "/api/v2"))) {
             // the API serves from the first moment, although Deribit does not answer
-            HttpResponse<String> all = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + service.port() + "/all?ticker=btc")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> all = new HttpTestClient(service.port()).get("/all?ticker=btc");
             assertThat(all.statusCode()).isEqualTo(200);
             Instant started = Instant.now();
 

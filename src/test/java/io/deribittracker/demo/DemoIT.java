@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.deribittracker.support.FakeDeribit;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.ServiceInstance;
 import io.deribittracker.support.ServiceProcess;
 import io.deribittracker.support.TestDatabase;
@@ -31,9 +29,8 @@ class DemoIT {
         }
     }
 
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(int port, String path) {
+        return new HttpTestClient(port).get(path);
     }
 
     @Test

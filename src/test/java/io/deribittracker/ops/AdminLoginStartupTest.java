@@ -1,10 +1,12 @@
 package io.deribittracker.ops;
 
+import static io.deribittracker.ops.OpsAccounts.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import io.deribittracker.DeribitTrackerApplication;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +29,7 @@ class AdminLoginStartupTest {
                 "--spring.datasource.url=" + TestDatabase.url("ops"),
                 "--spring.datasource.username=" + TestDatabase.username()));
         if (java.util.Arrays.stream(properties).noneMatch(property -> property.startsWith("spring.datasource.password="))) {
-            args.add("--spring.datasource.password=" + OpsTestSupport.DB_PASSWORD);
+            args.add("--spring.datasource.password=" + OpsAccounts.DB_PASSWORD);
         }
         for (String property : properties) {
             args.add("--" + property);
@@ -43,7 +45,7 @@ class AdminLoginStartupTest {
     @Test
     void withoutAdminLoginOnlyHealthAndInfoAreOfferedAndTheLogSaysSo(CapturedOutput output) {
         try (ConfigurableApplicationContext context = start("admin.user=", "admin.password=")) {
-            OpsTestSupport http = new OpsTestSupport(port(context));
+            HttpTestClient http = new HttpTestClient(port(context));
 
             List<String> warnings = output.getOut().lines()
                     .filter(line -> line.contains(" WARN ") && line.contains("ADMIN_USER/ADMIN_PASSWORD not set")).toList();
@@ -57,7 +59,7 @@ class AdminLoginStartupTest {
             assertThat(http.get("/actuator/hawtio/index.html").statusCode()).isEqualTo(404);
             assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(401);
             // no login exists that could open them
-            assertThat(http.get("/actuator/prometheus", "Authorization", OpsTestSupport.basic("", "")).statusCode()).isEqualTo(401);
+            assertThat(http.get("/actuator/prometheus", "Authorization", HttpTestClient.basic("", "")).statusCode()).isEqualTo(401);
             assertThat(output.getOut()).doesNotContain("Using generated security password");
         }
     }
@@ -65,36 +67,36 @@ class AdminLoginStartupTest {
     @Test
     void withAdminLoginNoSecretReachesTheLog(CapturedOutput output) {
         try (ConfigurableApplicationContext context = start(
-                "admin.user=" + OpsTestSupport.ADMIN_USER, "admin.password=" + OpsTestSupport.ADMIN_PASSWORD)) {
-            OpsTestSupport http = new OpsTestSupport(port(context));
+                "admin.user=" + OpsAccounts.ADMIN_USER, "admin.password=" + OpsAccounts.ADMIN_PASSWORD)) {
+            HttpTestClient http = new HttpTestClient(port(context));
             assertThat(context.getBean(PathMappedEndpoints.class).getAllPaths())
                     .contains("/actuator/prometheus", "/actuator/hawtio", "/actuator/jolokia");
             // the events that log: failed and successful logins on both doors, and a look at the environment
-            http.get("/actuator/prometheus", "Authorization", OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, "not-the-password"));
-            http.postJson("/actuator/hawtio/auth/login", "{\"username\":\"x\",\"password\":\"not-the-password\"}", null);
-            assertThat(http.postJson("/actuator/hawtio/auth/login", "{\"username\":\"" + OpsTestSupport.ADMIN_USER
-                    + "\",\"password\":\"" + OpsTestSupport.ADMIN_PASSWORD + "\"}", null).statusCode()).isEqualTo(200);
-            assertThat(http.getAsAdmin("/actuator/env").statusCode()).isEqualTo(200);
-            assertThat(http.getAsAdmin("/actuator/jolokia/version").statusCode()).isEqualTo(200);
+            http.get("/actuator/prometheus", "Authorization", HttpTestClient.basic(OpsAccounts.ADMIN_USER, "not-the-password"));
+            http.postJson("/actuator/hawtio/auth/login", "{\"username\":\"x\",\"password\":\"not-the-password\"}");
+            assertThat(http.postJson("/actuator/hawtio/auth/login", "{\"username\":\"" + OpsAccounts.ADMIN_USER
+                    + "\",\"password\":\"" + OpsAccounts.ADMIN_PASSWORD + "\"}").statusCode()).isEqualTo(200);
+            assertThat(asAdmin(http).get("/actuator/env").statusCode()).isEqualTo(200);
+            assertThat(asAdmin(http).get("/actuator/jolokia/version").statusCode()).isEqualTo(200);
         }
-        assertThat(output.getAll()).contains("Logging in user: " + OpsTestSupport.ADMIN_USER)
-                .doesNotContain(OpsTestSupport.ADMIN_PASSWORD)
-                .doesNotContain(OpsTestSupport.DB_PASSWORD)
+        assertThat(output.getAll()).contains("Logging in user: " + OpsAccounts.ADMIN_USER)
+                .doesNotContain(OpsAccounts.ADMIN_PASSWORD)
+                .doesNotContain(OpsAccounts.DB_PASSWORD)
                 .doesNotContain("ADMIN_USER/ADMIN_PASSWORD not set");
     }
 
     @Test
     void failedAdminLoginsAreThrottledPerClientOnEveryDoor() throws Exception {
         try (ConfigurableApplicationContext context = start(
-                "admin.user=" + OpsTestSupport.ADMIN_USER, "admin.password=" + OpsTestSupport.ADMIN_PASSWORD,
+                "admin.user=" + OpsAccounts.ADMIN_USER, "admin.password=" + OpsAccounts.ADMIN_PASSWORD,
                 "admin.login-throttle.max-failures=5", "admin.login-throttle.window=5m")) {
-            OpsTestSupport http = new OpsTestSupport(port(context));
-            String wrong = OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, "not-the-password");
-            String right = OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, OpsTestSupport.ADMIN_PASSWORD);
+            HttpTestClient http = new HttpTestClient(port(context));
+            String wrong = HttpTestClient.basic(OpsAccounts.ADMIN_USER, "not-the-password");
+            String right = HttpTestClient.basic(OpsAccounts.ADMIN_USER, OpsAccounts.ADMIN_PASSWORD);
             // five failures through both doors: three on Hawtio's login page, two by HTTP Basic
             for (int i = 0; i < 3; i++) {
-                assertThat(http.postJson("/actuator/hawtio/auth/login", "{\"username\":\"" + OpsTestSupport.ADMIN_USER
-                        + "\",\"password\":\"nope\"}", null).statusCode()).isEqualTo(403);
+                assertThat(http.postJson("/actuator/hawtio/auth/login", "{\"username\":\"" + OpsAccounts.ADMIN_USER
+                        + "\",\"password\":\"nope\"}").statusCode()).isEqualTo(403);
             }
             assertThat(http.get("/actuator/prometheus", "Authorization", wrong).statusCode()).isEqualTo(401);
             // a wrong password on a public path counts too (else health would be a password oracle) but is answered
@@ -107,7 +109,7 @@ class AdminLoginStartupTest {
             assertThat(Long.parseLong(basic.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 300L);
             assertThat(basic.body()).contains("\"status\":429");
             java.net.http.HttpResponse<String> hawtio = http.postJson("/actuator/hawtio/auth/login", "{\"username\":\""
-                    + OpsTestSupport.ADMIN_USER + "\",\"password\":\"" + OpsTestSupport.ADMIN_PASSWORD + "\"}", null);
+                    + OpsAccounts.ADMIN_USER + "\",\"password\":\"" + OpsAccounts.ADMIN_PASSWORD + "\"}");
             assertThat(hawtio.statusCode()).isEqualTo(429);
             assertThat(hawtio.headers().firstValue("Retry-After")).isPresent();
             // public paths still answer the locked-out client, as anybody: health without the admin's details (the API and

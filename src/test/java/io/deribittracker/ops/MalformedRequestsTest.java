@@ -2,7 +2,6 @@ package io.deribittracker.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.RawHttp;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class MalformedRequestsTest extends OpsReplica {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ADMIN = OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, OpsTestSupport.ADMIN_PASSWORD)
+    private static final String ADMIN = HttpTestClient.basic(OpsAccounts.ADMIN_USER, OpsAccounts.ADMIN_PASSWORD)
             .substring("Basic ".length());
 
     static Stream<Arguments> corpus() {

@@ -1,5 +1,6 @@
 package io.deribittracker.ops;
 
+import static io.deribittracker.ops.OpsAccounts.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deribittracker.support.HttpTestClient;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +41,11 @@ class OpsEndpointsTest extends OpsReplica {
     @Value("${tracker.spool.directory}")
     Path spool;
 
-    OpsTestSupport http;
+    HttpTestClient http;
 
     @BeforeEach
     void setUp() {
-        http = new OpsTestSupport(managementPort);
+        http = new HttpTestClient(managementPort);
         jdbc.update("DELETE FROM index_price");
     }
 
@@ -62,18 +64,18 @@ class OpsEndpointsTest extends OpsReplica {
         storeSample("btc_usd", slot);
         storeSample("eth_usd", slot);
         // health reads the database probe's latest reading, at most a probe interval old
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json(http.getAsAdmin("/actuator/health"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json(asAdmin(http).get("/actuator/health"))
                 .at("/components/collector/details/tickers/eth_usd/newestSample").asText()).isEqualTo(slot.toString()));
 
         // a test before this one may have stopped and restarted a route; its health check follows within a probe
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(http.get("/actuator/health").statusCode())
-                .as(http.getAsAdmin("/actuator/health").body()).isEqualTo(200));
+                .as(asAdmin(http).get("/actuator/health").body()).isEqualTo(200));
         HttpResponse<String> anonymous = http.get("/actuator/health");
         assertThat(json(anonymous).at("/status").asText()).isEqualTo("UP");
         assertThat(json(anonymous).at("/components/collector/status").asText()).isEqualTo("UP");
         assertThat(json(anonymous).at("/components/collector/details").isMissingNode()).as("details only for the admin").isTrue();
 
-        JsonNode collector = json(http.getAsAdmin("/actuator/health")).at("/components/collector");
+        JsonNode collector = json(asAdmin(http).get("/actuator/health")).at("/components/collector");
         assertThat(collector.at("/status").asText()).isEqualTo("UP");
         assertThat(collector.at("/details/collecting").asBoolean()).isFalse();
         assertThat(collector.at("/details/tickers/btc_usd/newestSample").asText()).isEqualTo(slot.toString());
@@ -85,7 +87,7 @@ class OpsEndpointsTest extends OpsReplica {
             assertThat(response.statusCode()).as(probe).isEqualTo(200);
             assertThat(json(response).at("/status").asText()).as(probe).isEqualTo("UP");
         }
-        JsonNode readiness = json(http.getAsAdmin("/actuator/health/readiness"));
+        JsonNode readiness = json(asAdmin(http).get("/actuator/health/readiness"));
         assertThat(readiness.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(readiness.at("/components/collector").isMissingNode()).as("stale prices must not take the API out of service").isTrue();
     }
@@ -97,8 +99,8 @@ class OpsEndpointsTest extends OpsReplica {
         storeSample("btc_usd", now.truncatedTo(ChronoUnit.MINUTES));
         storeSample("eth_usd", now.minus(Duration.ofMinutes(10)));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> http.getAsAdmin("/actuator/health").statusCode() == 503);
-        HttpResponse<String> health = http.getAsAdmin("/actuator/health");
+        await().atMost(Duration.ofSeconds(10)).until(() -> asAdmin(http).get("/actuator/health").statusCode() == 503);
+        HttpResponse<String> health = asAdmin(http).get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(503);
         JsonNode collector = json(health).at("/components/collector");
         assertThat(collector.at("/status").asText()).isEqualTo("DOWN");
@@ -122,7 +124,7 @@ class OpsEndpointsTest extends OpsReplica {
         // versions tell an attacker which published vulnerabilities apply; uptime when the last patch was applied
         assertThat(info.body()).doesNotContain("version").doesNotContain("uptime").doesNotContain("0.1.0").doesNotContain("4.17");
 
-        JsonNode full = json(http.getAsAdmin("/actuator/info"));
+        JsonNode full = json(asAdmin(http).get("/actuator/info"));
         assertThat(full.at("/build/version").asText()).isEqualTo("0.1.0");
         assertThat(full.path("camel.version").asText()).startsWith("4.");
         assertThat(full.has("camel.uptime")).isTrue();
@@ -172,8 +174,8 @@ class OpsEndpointsTest extends OpsReplica {
 
     @Test
     void prometheusShowsCamelRouteAndHttpServerMetrics() {
-        new OpsTestSupport(port).get("/last?ticker=btc");
-        String body = http.getAsAdmin("/actuator/prometheus").body();
+        new HttpTestClient(port).get("/last?ticker=btc");
+        String body = asAdmin(http).get("/actuator/prometheus").body();
         assertThat(body).containsPattern("(?m)^camel_exchanges_total\\{.*routeId=\"store-index-price\".*} ");
         assertThat(body).containsPattern("(?m)^camel_exchanges_failed_total\\{.*routeId=\"store-index-price\".*} ");
         assertThat(body).containsPattern("(?m)^camel_routes_running_routes\\{.*} [1-9]");
@@ -188,12 +190,12 @@ class OpsEndpointsTest extends OpsReplica {
             HttpResponse<String> anonymous = http.get(path);
             assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path).hasValue("Basic realm=\"deribit-tracker\"");
-            HttpResponse<String> wrong = http.get(path, "Authorization", OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, "wrong"));
+            HttpResponse<String> wrong = http.get(path, "Authorization", HttpTestClient.basic(OpsAccounts.ADMIN_USER, "wrong"));
             assertThat(wrong.statusCode()).as(path).isEqualTo(401);
         }
         for (String path : new String[] {"/actuator", "/actuator/prometheus", "/actuator/metrics", "/actuator/env",
                 "/actuator/loggers", "/actuator/jolokia/version"}) {
-            assertThat(http.getAsAdmin(path).statusCode()).as(path).isEqualTo(200);
+            assertThat(asAdmin(http).get(path).statusCode()).as(path).isEqualTo(200);
         }
         // Hawtio's UI shell is public, but not the data behind it: its Jolokia forwarder and its proxy refuse strangers
         assertThat(http.get("/actuator/hawtio/jolokia/read/java.lang:type=Runtime").statusCode()).isEqualTo(401);
@@ -202,7 +204,7 @@ class OpsEndpointsTest extends OpsReplica {
 
     @Test
     void publicPathsNeedNoLoginIgnoreWrongCredentialsAndUnknownPathsAre404Not401() {
-        String wrong = OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, "not-the-password");
+        String wrong = HttpTestClient.basic(OpsAccounts.ADMIN_USER, "not-the-password");
         for (String path : new String[] {"/all?ticker=btc", "/last?ticker=btc", "/docs", "/redoc", "/api-doc",
                 "/actuator/health", "/actuator/health/readiness", "/actuator/info", "/no/such/page"}) {
             int anonymous = http.get(path).statusCode();
@@ -212,8 +214,8 @@ class OpsEndpointsTest extends OpsReplica {
         }
         assertThat(http.get("/no/such/page").statusCode()).isEqualTo(404);
         // CSRF protection must not answer for the public API: whatever answers POST /all, it is not Spring Security
-        OpsTestSupport api = new OpsTestSupport(port);
-        HttpResponse<String> post = api.send(api.request("/all").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        HttpTestClient api = new HttpTestClient(port);
+        HttpResponse<String> post = api.send("POST", "/all");
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET");
     }
@@ -229,24 +231,24 @@ class OpsEndpointsTest extends OpsReplica {
         assertThat(nobody.body()).isEmpty();
 
         assertThat(http.postJson("/actuator/hawtio/auth/login",
-                "{\"username\":\"" + OpsTestSupport.ADMIN_USER + "\",\"password\":\"wrong\"}", null).statusCode()).isEqualTo(403);
+                "{\"username\":\"" + OpsAccounts.ADMIN_USER + "\",\"password\":\"wrong\"}").statusCode()).isEqualTo(403);
 
         HttpResponse<String> login = http.postJson("/actuator/hawtio/auth/login",
-                "{\"username\":\"" + OpsTestSupport.ADMIN_USER + "\",\"password\":\"" + OpsTestSupport.ADMIN_PASSWORD + "\"}", null);
+                "{\"username\":\"" + OpsAccounts.ADMIN_USER + "\",\"password\":\"" + OpsAccounts.ADMIN_PASSWORD + "\"}");
         assertThat(login.statusCode()).isEqualTo(200);
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
         assertThat(cookie).startsWith("JSESSIONID=");
-        assertThat(http.get("/actuator/hawtio/user", "Cookie", cookie).body()).isEqualToIgnoringWhitespace("\"" + OpsTestSupport.ADMIN_USER + "\"");
+        assertThat(http.get("/actuator/hawtio/user", "Cookie", cookie).body()).isEqualToIgnoringWhitespace("\"" + OpsAccounts.ADMIN_USER + "\"");
 
         // what the Camel tab asks for: the route MBeans, over Jolokia, with nothing but the session cookie
         HttpResponse<String> routes = http.postJson("/actuator/jolokia",
-                "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}", cookie);
+                "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}", "Cookie", cookie);
         assertThat(routes.statusCode()).isEqualTo(200);
         assertThat(json(routes).at("/value").toString()).contains("name=\\\"store-index-price\\\"");
         assertThat(http.get("/actuator/prometheus", "Cookie", cookie).statusCode()).isEqualTo(200);
 
         http.get("/actuator/hawtio/auth/logout", "Cookie", cookie);
-        assertThat(http.postJson("/actuator/jolokia", "{\"type\":\"version\"}", cookie).statusCode()).isEqualTo(401);
+        assertThat(http.postJson("/actuator/jolokia", "{\"type\":\"version\"}", "Cookie", cookie).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -271,17 +273,13 @@ class OpsEndpointsTest extends OpsReplica {
         assertThat(write.at("/status").asInt()).isEqualTo(403);
 
         // another site's page may not read Jolokia with the admin's credentials: its Origin is never echoed
-        HttpResponse<String> crossOrigin = http.send(http.request("/actuator/jolokia/version")
-                .header("Authorization", OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, OpsTestSupport.ADMIN_PASSWORD))
-                .header("Origin", "https://evil.example").GET().build());
+        HttpResponse<String> crossOrigin = asAdmin(http).get("/actuator/jolokia/version", "Origin", "https://evil.example");
         assertThat(crossOrigin.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(crossOrigin.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
     }
 
     private HttpResponse<String> postAsAdmin(String json) {
-        return http.send(http.request("/actuator/jolokia")
-                .header("Authorization", OpsTestSupport.basic(OpsTestSupport.ADMIN_USER, OpsTestSupport.ADMIN_PASSWORD))
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+        return asAdmin(http).postJson("/actuator/jolokia", json);
     }
 
     private static String exec(String mbean, String operation, String... arguments) throws Exception {
@@ -291,11 +289,11 @@ class OpsEndpointsTest extends OpsReplica {
 
     @Test
     void secretsAreNeitherInEnvNorInInfo() {
-        String env = http.getAsAdmin("/actuator/env").body();
+        String env = asAdmin(http).get("/actuator/env").body();
         String info = http.get("/actuator/info").body();
-        String configprops = http.getAsAdmin("/actuator/env/admin.password").body();
+        String configprops = asAdmin(http).get("/actuator/env/admin.password").body();
         for (String body : new String[] {env, info, configprops}) {
-            assertThat(body).doesNotContain(OpsTestSupport.ADMIN_PASSWORD).doesNotContain(OpsTestSupport.DB_PASSWORD);
+            assertThat(body).doesNotContain(OpsAccounts.ADMIN_PASSWORD).doesNotContain(OpsAccounts.DB_PASSWORD);
         }
         assertThat(env).contains("admin.password").contains("******");
     }
@@ -320,7 +318,7 @@ class OpsEndpointsTest extends OpsReplica {
     }
 
     private double scrapeOrZero(String name, String labels, boolean required) {
-        HttpResponse<String> response = http.getAsAdmin("/actuator/prometheus");
+        HttpResponse<String> response = asAdmin(http).get("/actuator/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
         Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$").matcher(response.body());
         while (matcher.find()) {

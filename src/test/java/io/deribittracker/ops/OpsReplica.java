@@ -26,12 +26,12 @@ abstract class OpsReplica {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestDatabase.url("ops"));
         registry.add("spring.datasource.username", TestDatabase::username);
-        registry.add("spring.datasource.password", () -> OpsTestSupport.DB_PASSWORD);
+        registry.add("spring.datasource.password", () -> OpsAccounts.DB_PASSWORD);
         registry.add("collector.enabled", () -> "false");
         String spool = TestDirectories.create("ops-spool").toString();
         registry.add("tracker.spool.directory", () -> spool);
-        registry.add("admin.user", () -> OpsTestSupport.ADMIN_USER);
-        registry.add("admin.password", () -> OpsTestSupport.ADMIN_PASSWORD);
+        registry.add("admin.user", () -> OpsAccounts.ADMIN_USER);
+        registry.add("admin.password", () -> OpsAccounts.ADMIN_PASSWORD);
         // these tests send wrong passwords on purpose; the throttle has a test of its own (AdminLoginStartupTest)
         registry.add("admin.login-throttle.max-failures", () -> "1000");
     }

@@ -1,5 +1,6 @@
 package io.deribittracker.ops;
 
+import static io.deribittracker.ops.OpsAccounts.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.deribittracker.support.HttpTestClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
@@ -55,8 +57,8 @@ class ReadinessWithoutDatabaseTest {
         // an exchange nobody answers for: port 1 on loopback refuses at once
         registry.add("deribit.ws-url", () -> "ws://127.0.0.1:1/ws/api/v2");
         registry.add("deribit.http-url", () -> "http://127.0.0.1:1/api/v2");
-        registry.add("admin.user", () -> OpsTestSupport.ADMIN_USER);
-        registry.add("admin.password", () -> OpsTestSupport.ADMIN_PASSWORD);
+        registry.add("admin.user", () -> OpsAccounts.ADMIN_USER);
+        registry.add("admin.password", () -> OpsAccounts.ADMIN_PASSWORD);
     }
 
     @AfterAll
@@ -67,9 +69,9 @@ class ReadinessWithoutDatabaseTest {
     @LocalManagementPort
     int port;
 
-    private HttpResponse<String> timed(OpsTestSupport http, String path, boolean admin) {
+    private HttpResponse<String> timed(HttpTestClient http, String path, boolean admin) {
         long start = System.nanoTime();
-        HttpResponse<String> response = admin ? http.getAsAdmin(path) : http.get(path);
+        HttpResponse<String> response = admin ? asAdmin(http).get(path) : http.get(path);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as(path).isLessThan(PROBE_BUDGET);
         return response;
     }
@@ -77,8 +79,8 @@ class ReadinessWithoutDatabaseTest {
     @Test
     @Order(1)
     void anExchangeOutageShowsInTheOverallHealthNotInReadinessNorInTheLog(CapturedOutput output) {
-        OpsTestSupport http = new OpsTestSupport(port);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.getAsAdmin("/actuator/health").body())
+        HttpTestClient http = new HttpTestClient(port);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(asAdmin(http).get("/actuator/health").body())
                 .contains("\"route:deribit-inbound\":\"DOWN\""));
         int linesBefore = output.getAll().length();
         for (int i = 0; i < 5; i++) {
@@ -95,7 +97,7 @@ class ReadinessWithoutDatabaseTest {
     @Test
     @Order(2)
     void readinessGoesDownWhenTheDatabaseStopsWhileLivenessStaysUpAndEveryProbeAnswersInTime() throws IOException {
-        OpsTestSupport http = new OpsTestSupport(port);
+        HttpTestClient http = new HttpTestClient(port);
         assertThat(timed(http, "/actuator/health/readiness", false).statusCode()).isEqualTo(200);
 
         POSTGRES.close();

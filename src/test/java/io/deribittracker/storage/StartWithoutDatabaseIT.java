@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.deribittracker.support.FakeDeribit;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.ServiceInstance;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -28,12 +26,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /** The service started while PostgreSQL does not answer, which comes up 30 s later. */
 class StartWithoutDatabaseIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> get(ServiceInstance service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + (path.startsWith("/actuator") ? service.managementPort() : service.port()) + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(ServiceInstance service, String path) {
+        return new HttpTestClient(path.startsWith("/actuator") ? service.managementPort() : service.port()).get(path);
     }
 
     private static List<String> entries(Path spool) throws IOException {
