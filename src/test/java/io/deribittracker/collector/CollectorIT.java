@@ -9,13 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.deribittracker.support.CollectorIntegrationTest;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.IndexPriceTable;
 import io.deribittracker.support.IndexPriceTable.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The collector against the stand-in Deribit, with a one-second interval and the real database. */
@@ -23,6 +27,9 @@ class CollectorIT extends CollectorIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @LocalServerPort
+    int port;
 
     IndexPriceTable table;
 
@@ -108,5 +115,31 @@ class CollectorIT extends CollectorIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> table.slotsSince("btc_usd", afterReconnect).size() >= 2
                 && table.slotsSince("eth_usd", afterReconnect).size() >= 2);
         assertThat(SERVER.openConnections()).isEqualTo(1);
+    }
+
+    /**
+     * The replica that stores a slot serves it from /last within 250 ms of the insert: its kept answer is dropped by
+     * the database's own notification of the commit, not left to expire (5 s). Measured from the row's inserted_at
+     * to the first /last answer carrying it, asking every 10 ms.
+     */
+    @Test
+    void theReplicaThatStoresASlotShowsItInLastWithin250Milliseconds() {
+        HttpTestClient api = new HttpTestClient(port);
+        Map<Long, Instant> firstSeen = new ConcurrentHashMap<>();
+        Instant until = Instant.now().plusSeconds(5);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            firstSeen.putIfAbsent(HttpTestClient.json(api.get("/last?ticker=btc")).get("timestamp").asLong(), Instant.now());
+            return Instant.now().isAfter(until);
+        });
+
+        long firstAsked = firstSeen.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
+        List<Long> newSlots = firstSeen.keySet().stream().filter(slot -> slot > firstAsked).sorted().toList();
+        assertThat(newSlots).as("slots stored while /last was asked").hasSizeGreaterThanOrEqualTo(3);
+        for (long slot : newSlots) {
+            Instant inserted = jdbc.queryForObject("SELECT inserted_at FROM index_price WHERE ticker = 'btc_usd' AND ts = to_timestamp(?)",
+                    (rs, i) -> rs.getTimestamp(1).toInstant(), slot);
+            assertThat(Duration.between(inserted, firstSeen.get(slot))).as("slot %d: insert to /last", slot)
+                    .isLessThanOrEqualTo(Duration.ofMillis(250));
+        }
     }
 }

@@ -181,6 +181,8 @@ class OpsEndpointsTest extends OpsReplica {
         assertThat(body).containsPattern("(?m)^camel_routes_running_routes\\{.*} [1-9]");
         // the public port's requests (PublicRequests times them under Spring Boot's meter name and tags)
         assertThat(body).containsPattern("(?m)^http_server_requests_seconds_count\\{.*uri=\"/last\".*} ");
+        // and only there: the hot path is not timed twice
+        assertThat(body).doesNotContainPattern("(?m)^camel_exchanges_total\\{.*routeId=\"last\".*} ");
     }
 
     @Test
