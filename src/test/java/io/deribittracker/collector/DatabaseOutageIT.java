@@ -86,8 +86,9 @@ class DatabaseOutageIT {
     }
 
     @Test
-    void samplesCollectedWhileTheDatabaseIsDownAreStoredInOrderWhenItReturns() throws IOException {
-        try (ServiceInstance service = ServiceInstance.start(jdbcUrl(), deribit, Map.of())) {
+    void samplesCollectedWhileTheDatabaseIsDownAreStoredInOrderAndAtTheThrottledPaceWhenItReturns() throws IOException {
+        // four inserts a second: above the live pace (two indices a second), below what the backlog would take unthrottled
+        try (ServiceInstance service = ServiceInstance.start(jdbcUrl(), deribit, Map.of("tracker.store.max-inserts-per-second", 4))) {
             await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 2);
             Instant beforeOutage = table().slotsSince("btc_usd", Instant.EPOCH).get(0);
 
@@ -104,6 +105,16 @@ class DatabaseOutageIT {
                     "SELECT ts FROM index_price WHERE ticker = 'btc_usd' ORDER BY inserted_at",
                     (rs, i) -> rs.getTimestamp(1).toInstant());
             assertThat(btcInInsertOrder).isSorted();
+            // the backlog drains at the storage throttle's pace, four a second. The entry that waited for the database
+            // is retried from its insert, past the throttle, so one second holds one more: any six inserts in a row
+            // span about a second (200 ms for the inserts' own timing). Unthrottled, the backlog went in within ms.
+            List<Instant> inserts = table().jdbc().query("SELECT inserted_at FROM index_price ORDER BY inserted_at",
+                    (rs, i) -> rs.getTimestamp(1).toInstant());
+            assertThat(inserts.size()).as("rows stored").isGreaterThanOrEqualTo(14);
+            for (int i = 5; i < inserts.size(); i++) {
+                assertThat(Duration.between(inserts.get(i - 5), inserts.get(i))).as("inserts %d to %d", i - 5, i)
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(800));
+            }
         }
     }
 
