@@ -8,14 +8,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PG_HOST=${PG_HOST:-127.0.0.1}
-PG_PORT=${PG_PORT:-5432}
 DB=${BENCH_DB:-deribit_tracker_bench_candles}
-APP_PORT=${BENCH_APP_PORT:-18182}
+APP_PORT=${BENCH_APP_PORT:-18184}
+MGMT_PORT=${BENCH_MANAGEMENT_PORT:-18185}
 HEAP=${BENCH_HEAP:--Xmx256m}
 ROUNDS=${BENCH_ROUNDS:-5}
-PSQL=(psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1)
 WORK=$(mktemp -d)
+# shellcheck source=bench/common.sh
+source bench/common.sh
 APP_PID=
 
 cleanup() {
@@ -44,35 +44,11 @@ if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
     ./mvnw -B -q -DskipTests package
 fi
 
-echo "== fresh database $DB"
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fresh_database
+start_app /tickers
+seed_year
 
-echo "== start the app ($HEAP, collector off) on :$APP_PORT"
-java "$HEAP" -jar target/deribit-tracker.jar --server.port="$APP_PORT" --collector.enabled=false \
-    --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --spring.datasource.username=postgres \
-    --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 240); do
-    curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/tickers" && break
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-    sleep 0.5
-done
-
-echo "== seed one year of btc_usd, one row a minute, and the same of eth_usd (the app's Flyway created the table)"
-"${PSQL[@]}" -d "$DB" <<'SQL'
-INSERT INTO index_price (ticker, ts, price, source)
-SELECT 'btc_usd', timestamptz '2025-01-01 00:00:00+00' + g * interval '1 minute',
-       round((90000 + 5000 * sin(g / 1000.0) + (g % 97) / 7.0)::numeric, 2), 'ws'
-FROM generate_series(0, 525599) AS g;
-INSERT INTO index_price (ticker, ts, price, source)
-SELECT 'eth_usd', timestamptz '2025-01-01 00:00:00+00' + g * interval '1 minute', 3000 + (g % 1000) / 100.0, 'ws'
-FROM generate_series(0, 525599) AS g;
-VACUUM ANALYZE index_price;
-SQL
-
-START=2025-01-01T00:00:00Z
-END=2025-12-31T23:59:00Z
-# the statement of the candles route (rest-api.camel.yaml), with the values the app binds written in
+# the statement of the candles route (CandleQuery), with the values the app binds written in
 SQL="SELECT extract(epoch FROM date_bin(CAST('1 day' AS interval), ts, TIMESTAMPTZ '2000-01-03 00:00:00+00'))::bigint AS epoch_second,
 (array_agg(price ORDER BY ts))[1]::text AS open, max(price)::text AS high, min(price)::text AS low,
 (array_agg(price ORDER BY ts))[count(*)]::text AS close, count(*) AS samples

@@ -17,8 +17,6 @@ set -euo pipefail
 trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 
-PG_HOST=${PG_HOST:-127.0.0.1}
-PG_PORT=${PG_PORT:-5432}
 DB=${BENCH_DB:-deribit_tracker_bench}
 APP_PORT=${BENCH_APP_PORT:-18181}
 MGMT_PORT=${BENCH_MANAGEMENT_PORT:-18182}
@@ -29,8 +27,9 @@ WARMUP=${BENCH_WARMUP:-60}
 ROUNDS=${BENCH_ROUNDS:-3}
 CONNECTIONS=32
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -1)
-PSQL=(psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1)
 WORK=$(mktemp -d)
+# shellcheck source=bench/common.sh
+source bench/common.sh
 APP_PID=
 BARE_PID=
 
@@ -57,20 +56,8 @@ echo "== build"
 ./mvnw -B -q -DskipTests package
 mkdir -p "$WORK/jar" && (cd "$WORK/jar" && jar xf "$OLDPWD/target/deribit-tracker.jar")
 
-echo "== fresh database $DB"
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-
-echo "== start the app ($HEAP, collector off) on :$APP_PORT (management :$MGMT_PORT)"
-java "$HEAP" -XX:+ExitOnOutOfMemoryError -jar target/deribit-tracker.jar --server.port="$APP_PORT" \
-    --management.server.port="$MGMT_PORT" --collector.enabled=false \
-    --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" --spring.datasource.username=postgres \
-    --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 360); do
-    curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/api-doc" && break
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-    sleep 0.5
-done
+fresh_database
+start_app /api-doc -XX:+ExitOnOutOfMemoryError
 java -cp "$WORK/jar/BOOT-INF/lib/*" bench/BareVertx.java "$BARE_PORT" > "$WORK/bare.log" 2>&1 &
 BARE_PID=$!
 for _ in $(seq 1 120); do
@@ -78,20 +65,7 @@ for _ in $(seq 1 120); do
     sleep 0.5
 done
 
-echo "== seed one year of btc_usd and eth_usd, one row a minute (the app's Flyway created the table)"
-"${PSQL[@]}" -d "$DB" <<'SQL'
-INSERT INTO index_price (ticker, ts, price, source)
-SELECT 'btc_usd', timestamptz '2025-01-01 00:00:00+00' + g * interval '1 minute',
-       round((90000 + 5000 * sin(g / 1000.0) + (g % 97) / 7.0)::numeric, 2), 'ws'
-FROM generate_series(0, 525599) AS g;
-INSERT INTO index_price (ticker, ts, price, source)
-SELECT 'eth_usd', timestamptz '2025-01-01 00:00:00+00' + g * interval '1 minute', 3000 + (g % 1000) / 100.0, 'ws'
-FROM generate_series(0, 525599) AS g;
-VACUUM ANALYZE index_price;
-SQL
-START=2025-01-01T00:00:00Z
-END=2025-12-31T23:59:00Z
-ROWS=525600
+seed_year
 YEAR="http://127.0.0.1:$APP_PORT/get_between?ticker=btc_usd&start=$START&end=$END"
 LAST="http://127.0.0.1:$APP_PORT/last?ticker=btc_usd"
 
