@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.ServiceInstance;
 import io.deribittracker.support.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,7 +95,11 @@ class BackfillIT {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         tradesBetween(start.minusSeconds(90), start.plusSeconds(90));
 
-        try (ServiceInstance service = ServiceInstance.start(DATABASE, SERVER, backfillEveryMinute("60s"))) {
+        Map<String, Object> properties = new HashMap<>(backfillEveryMinute("60s"));
+        // an admin, to read the collector's health details
+        properties.put("admin.user", "backfill-admin");
+        properties.put("admin.password", "Backfill-Pw-1");
+        try (ServiceInstance service = ServiceInstance.start(DATABASE, SERVER, properties)) {
             // the run's window ends where it began, after the migrations: slots from here on are surely in it
             Instant windowSurelyFrom = Instant.now().minusSeconds(58);
             awaitRun(log, 1);
@@ -120,6 +126,9 @@ class BackfillIT {
                     .isGreaterThanOrEqualTo(5);
             int left = service.bean(BackfillStatus.class).missingSlots().get("btc_usd");
             assertThat(left).as("every tenth slot has no trade near enough").isGreaterThanOrEqualTo(5);
+            JsonNode health = HttpTestClient.json(new HttpTestClient(service.managementPort())
+                    .as("backfill-admin", "Backfill-Pw-1").get("/actuator/health"));
+            assertThat(health.at("/components/collector/details/missingSlots/btc_usd").asInt()).as("health's missing count").isEqualTo(left);
             assertThat(log.getOut()).containsPattern("Back-fill of the last 1m: btc_usd missing \\d+, filled \\d+, left " + left + "; eth_usd missing");
         }
     }
