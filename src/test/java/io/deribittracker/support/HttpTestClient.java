@@ -30,25 +30,25 @@ public final class HttpTestClient {
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     /** HTTP/1.1, as curl and browsers speak to a plain-text port (no h2c upgrade, one connection per request in flight) */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-
+    private final HttpClient http;
     private final String base;
     /** sent with every request (the login of {@link #as}) */
     private final String[] always;
 
     public HttpTestClient(int port) {
-        this("http://127.0.0.1:" + port, new String[0]);
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build(), "http://127.0.0.1:" + port, new String[0]);
     }
 
-    private HttpTestClient(String base, String[] always) {
+    private HttpTestClient(HttpClient http, String base, String[] always) {
+        this.http = http;
         this.base = base;
         this.always = always;
     }
 
-    /** The same port, with HTTP Basic credentials on every request. */
+    /** The same port and connections, with HTTP Basic credentials on every request. */
     public HttpTestClient as(String user, String password) {
-        return new HttpTestClient(base, new String[] {"Authorization", basic(user, password)});
+        return new HttpTestClient(http, base, new String[] {"Authorization", basic(user, password)});
     }
 
     public HttpResponse<String> get(String pathAndQuery, String... headers) {
