@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Runs a browser test class only where Debian's Chromium and its ChromeDriver are installed (apt-get install chromium
  * chromium-driver; {@code .ci/run} does). Elsewhere the class is skipped, never faked, and says so where a person
- * looks: the skip reason in the test report, and Failsafe's {@code [WARNING] Tests run: …, Skipped: …} line for the
- * class on the build's console.
+ * looks: the skip reason in the test report, and on the build's console a WARNING from the enforcer's
+ * {@code chromium-for-browser-tests} check (pom.xml) just before the integration tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
