@@ -22,7 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * Requests no well-behaved client sends, written byte for byte on a raw socket (an HTTP client library would refuse
  * or repair most of them), to the layers below the API: Tomcat, Spring Security, Spring MVC, actuator, Jolokia.
  * Each must get an RFC 9457 problem with a 4xx status, no HTML, no empty body, no stack trace, and must not make
- * the service log an ERROR: the fault is the client's.
+ * the service log an ERROR or a WARN: the fault is the client's.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MalformedRequestsTest extends OpsReplica {
@@ -64,7 +64,17 @@ class MalformedRequestsTest extends OpsReplica {
                 Arguments.of("encoded slash", "GET /actuator%2fhealth HTTP/1.1\r\n" + host + "\r\n"),
                 Arguments.of("the error page asked for directly", "GET /error HTTP/1.1\r\n" + host + "\r\n"),
                 Arguments.of("HTTP/1.1 without Host", "GET /actuator/health HTTP/1.1\r\n\r\n"),
-                Arguments.of("bad Content-Length", "POST /actuator/health HTTP/1.1\r\n" + host + "Content-Length: x\r\n\r\n"));
+                Arguments.of("bad Content-Length", "POST /actuator/health HTTP/1.1\r\n" + host + "Content-Length: x\r\n\r\n"),
+                // the ordinary refusals of each layer are problems too
+                Arguments.of("no login (Spring Security)", "GET /actuator/prometheus HTTP/1.1\r\n" + host + "\r\n"),
+                Arguments.of("a wrong password (Spring Security)", "GET /actuator/prometheus HTTP/1.1\r\n" + host
+                        + "Authorization: Basic " + HttpTestClient.basic("admin", "wrong").substring("Basic ".length()) + "\r\n\r\n"),
+                Arguments.of("an unknown path (Spring MVC)", "GET /nope HTTP/1.1\r\n" + host + "\r\n"),
+                Arguments.of("an unknown health group (actuator)", "GET /actuator/health/nosuch HTTP/1.1\r\n" + host + "\r\n"),
+                Arguments.of("a method health does not take (Spring MVC)",
+                        "POST /actuator/health HTTP/1.1\r\n" + host + "Content-Length: 0\r\n\r\n"),
+                Arguments.of("a media type health cannot give (Spring MVC)",
+                        "GET /actuator/health HTTP/1.1\r\n" + host + "Accept: application/xml\r\n\r\n"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,8 +91,8 @@ class MalformedRequestsTest extends OpsReplica {
         assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("logged");
 
         String log = output.getAll().substring(logged);
-        assertThat(log.lines().filter(line -> line.contains(" ERROR ") || line.startsWith("\tat ")))
-                .as(what + ": the client's fault is no ERROR and no stack trace in the log").isEmpty();
+        assertThat(log.lines().filter(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.startsWith("\tat ")))
+                .as(what + ": the client's fault is no ERROR, no WARN and no stack trace in the log").isEmpty();
     }
 
     private Response send(String request) {
