@@ -1,6 +1,7 @@
 package io.deribittracker.api;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -142,7 +143,9 @@ class PublicErrors {
     static boolean isClientGone(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpClosedException
-                    || cause instanceof IOException io && String.valueOf(io.getMessage()).contains("reset by peer")
+                    || cause instanceof ClosedChannelException
+                    || cause instanceof IOException io && (String.valueOf(io.getMessage()).contains("reset by peer")
+                            || String.valueOf(io.getMessage()).contains("Broken pipe"))
                     || cause instanceof VertxException vertx && "Connection was closed".equals(vertx.getMessage())) {
                 return true;
             }

@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,17 +26,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.deribittracker.support.HttpTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Long answers: streamed (the first byte long before the last), bounded (beyond the concurrency limit a 503 at
  * once, every other answer whole), isolated (/last stays fast while long answers stream to slow readers), and
  * compressed on request without giving any of that up. Data: 300,000 minutes of sol_usd (~30 MB of JSON).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LongAnswersTest extends ApiReplica {
+
+    @Autowired
+    LoggingSystem logging;
 
     static final int ROWS = 300_000;
     static final long T0 = 1_700_000_040L;
@@ -196,6 +209,35 @@ class LongAnswersTest extends ApiReplica {
         try (InputStream decoded = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
             assertThat(decoded.readAllBytes()).isEqualTo(plain.body());
         }
+    }
+
+    /** A client that resets the connection halfway through a long answer is not the service's fault. */
+    @Test
+    void aClientThatHangsUpMidAnswerIsOneDebugLineWithoutStackTrace(CapturedOutput output) throws Exception {
+        logging.setLogLevel(ListAnswers.class.getName(), LogLevel.DEBUG); // to see that the hang-up was noticed
+        try {
+            int logged = output.getAll().length();
+            try (Socket socket = new Socket()) {
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("GET " + LONG + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1))
+                        .isEqualTo("HTTP/1.1 200");
+                socket.setSoLinger(true, 0); // close with a reset, as a killed program's connection is
+            }
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getAll().substring(logged))
+                    .contains("A client closed its connection during a list answer"));
+            assertThat(output.getAll().substring(logged).lines().filter(line -> line.contains(" WARN ")
+                            || line.contains(" ERROR ") || line.startsWith("\tat ") || line.contains("Connection reset")))
+                    .as("a client's hang-up is no WARN, no ERROR and no stack trace in the log").isEmpty();
+        } finally {
+            logging.setLogLevel(ListAnswers.class.getName(), null);
+        }
+        // and the slot it held is free again
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/all?ticker=sol&limit=1").statusCode() == 200);
     }
 
     private static long drain(InputStream body) {
