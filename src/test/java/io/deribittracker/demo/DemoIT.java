@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** The demo switch never mixes its random-walk prices into real data. */
+/** The demo switch never mixes its random-walk prices into real data; a normal first start after it is quiet. */
 class DemoIT {
 
     private static int freePort() throws Exception {
@@ -34,7 +34,7 @@ class DemoIT {
     }
 
     @Test
-    void aNormalRunInTheFolderOfADemoRunServesNoDemoPrice() throws Exception {
+    void aNormalRunInTheFolderOfADemoRunServesNoDemoPriceAndStartsQuietly() throws Exception {
         Path folder = Files.createTempDirectory("demo-then-normal");
         try (ServiceProcess demo = ServiceProcess.start(folder,
                 Map.of("TRACKER_DEMO_FAKE_DERIBIT_PORT", Integer.toString(freePort()), "COLLECTOR_INTERVAL", "1s"),
@@ -56,6 +56,19 @@ class DemoIT {
             assertThat(get(normal.port(), "/last?ticker=btc").statusCode()).as("no price: the demo's are not its own").isEqualTo(404);
             assertThat(get(normal.port(), "/all?ticker=btc").body()).isEqualTo("[]");
             assertThat(folder.resolve("data").resolve("PG_VERSION")).exists();
+
+            // the first start on a new machine is quiet: no initdb chatter, no library notices a setting can silence,
+            // no unnamed route, and no WARN but the one that says the admin surface is off
+            await().atMost(Duration.ofSeconds(30)).until(() -> normal.logged("Started DeribitTrackerApplication"));
+            List<String> startup = normal.output();
+            assertThat(startup).as("initdb's output").noneMatch(line -> line.contains("initdb")
+                    || line.contains("The files belonging to this database system") || line.contains("Success. You can now"));
+            assertThat(startup).as("library notices").noneMatch(line -> line.contains("Commons Logging")
+                    || line.contains("commons-logging") || line.contains("HV000") || line.contains("Bean Validation"));
+            assertThat(startup).as("unnamed routes").noneMatch(line -> line.matches(".*\\broute\\d+\\b.*"));
+            assertThat(startup.stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList())
+                    .as("WARN and ERROR lines at start-up")
+                    .allMatch(line -> line.contains("ADMIN_USER/ADMIN_PASSWORD not set"));
         }
     }
 
