@@ -363,7 +363,8 @@ class QueryApiTest extends ApiReplica {
     @Test
     void everyOperationHasAShortSummary() {
         JsonNode paths = HttpTestClient.json(api.get("/api-doc")).get("paths");
-        for (String path : List.of("/all", "/last", "/get_between")) {
+        assertThat(paths.size()).as("operations in the document").isEqualTo(5);
+        for (String path : List.of("/all", "/last", "/get_between", "/candles", "/tickers")) {
             String summary = paths.get(path).get("get").get("summary").asText();
             assertThat(summary).as(path).isNotBlank().hasSizeLessThanOrEqualTo(50).doesNotContain(". ");
         }
