@@ -35,7 +35,8 @@ public class ApiProblems {
             return new Problem(Problem.BUSY, "Too many list answers in progress", 503, busy.getMessage(), null);
         }
         if (DatabaseErrors.isUnreachable(failure)) {
-            LOG.warn("Answering 503: the database is unreachable ({})", failure.getMessage());
+            // DatabaseProbe logs the outage once; a line per request would grow with the traffic
+            LOG.debug("Answering 503: the database is unreachable ({})", failure.getMessage());
             return new Problem(Problem.DATABASE_UNAVAILABLE, "Database unavailable", 503,
                     "The price database did not answer in time. Try again in a few seconds.", null);
         }

@@ -48,6 +48,8 @@ public class DatabaseProbe implements SmartLifecycle {
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
     private volatile Reading latest;
+    /** Whether it ever answered: the first reading after start-up is no recovery. */
+    private boolean wasReachable;
     private ScheduledExecutorService executor;
 
     public DatabaseProbe(DataSource dataSource, CollectorProperties collector,
@@ -92,10 +94,17 @@ public class DatabaseProbe implements SmartLifecycle {
             }
             reading = new Reading(clock.instant(), null, newest, prices);
         } catch (SQLException | RuntimeException e) {
-            // readiness and the API's 503s say it; the storage route logs the outage
             reading = new Reading(clock.instant(), e.getClass().getSimpleName() + ": " + e.getMessage(), Map.of(), Map.of());
             LOG.debug("Database probe failed", e);
         }
+        // one line when the database stops answering and one when it is back, however many requests meet it meanwhile
+        if (latest.reachable() && !reading.reachable()) {
+            LOG.warn("Database unreachable ({}): the API answers 503 and readiness is DOWN until it is back",
+                    reading.error());
+        } else if (!latest.reachable() && reading.reachable() && wasReachable) {
+            LOG.info("Database reachable again");
+        }
+        wasReachable |= reading.reachable();
         latest = reading;
     }
 

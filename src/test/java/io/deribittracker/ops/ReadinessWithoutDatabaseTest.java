@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,6 +70,9 @@ class ReadinessWithoutDatabaseTest {
     @LocalManagementPort
     int port;
 
+    @LocalServerPort
+    int publicPort;
+
     private HttpResponse<String> timed(HttpTestClient http, String path, boolean admin) {
         long start = System.nanoTime();
         HttpResponse<String> response = admin ? asAdmin(http).get(path) : http.get(path);
@@ -96,9 +100,11 @@ class ReadinessWithoutDatabaseTest {
 
     @Test
     @Order(2)
-    void readinessGoesDownWhenTheDatabaseStopsWhileLivenessStaysUpAndEveryProbeAnswersInTime() throws IOException {
+    void readinessGoesDownWhenTheDatabaseStopsWhileLivenessStaysUpAndEveryProbeAnswersInTime(CapturedOutput output)
+            throws IOException {
         HttpTestClient http = new HttpTestClient(port);
         assertThat(timed(http, "/actuator/health/readiness", false).statusCode()).isEqualTo(200);
+        int linesBefore = output.getAll().length();
 
         POSTGRES.close();
 
@@ -114,5 +120,13 @@ class ReadinessWithoutDatabaseTest {
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"db\":{\"status\":\"DOWN\"");
         }
+        // the outage is one line, not one per request that meets it
+        HttpTestClient api = new HttpTestClient(publicPort);
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.get("/last?ticker=btc").statusCode()).isEqualTo(503);
+        }
+        String log = output.getAll().substring(linesBefore);
+        assertThat(log.lines().filter(line -> line.contains("Database unreachable"))).hasSize(1);
+        assertThat(log).doesNotContain("Answering 503");
     }
 }
