@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.deribittracker.demo.FakeDeribitServer;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.ServiceProcess;
 import io.deribittracker.support.TestDatabase;
 import io.deribittracker.support.TestDirectories;
@@ -44,6 +46,9 @@ class ConfigurationPrecedenceIT {
                 assertThat(service.output()).anyMatch(l -> l.contains("Started fetch-index-price"))
                         .anyMatch(l -> l.contains("Started deribit-inbound"))
                         .anyMatch(l -> l.contains("Started collector-tick"));
+                // and the Spring beans say the same (what /actuator/info reports is bound by Spring Boot)
+                JsonNode info = HttpTestClient.json(new HttpTestClient(service.managementPort()).get("/actuator/info"));
+                assertThat(info.at("/collector/enabled").asBoolean()).isTrue();
             }
         }
     }

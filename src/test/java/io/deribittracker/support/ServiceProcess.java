@@ -77,6 +77,11 @@ public final class ServiceProcess implements AutoCloseable {
         return Integer.parseInt(find("Public HTTP port (\\d+)").orElseThrow());
     }
 
+    /** The management port (actuator): the one Tomcat started on a real port, the public port being Vert.x's. */
+    public int managementPort() {
+        return Integer.parseInt(find("Tomcat started on port (\\d+)").orElseThrow());
+    }
+
     public List<String> output() {
         return output;
     }
