@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PlaceholderPasswordGuard {
 
-    /** The placeholders of {@code .env.example}, by the variable that carries them. */
+    /**
+     * The placeholders of {@code .env.example}, by the variable that carries them; PlaceholderPasswordGuardTest reads
+     * that file, so a placeholder changed there and not here fails the build.
+     */
     static final Map<String, String> PLACEHOLDERS = Map.of(
             "ADMIN_PASSWORD", "change-me-admin",
             "POSTGRES_PASSWORD / SPRING_DATASOURCE_PASSWORD", "change-me-db");
