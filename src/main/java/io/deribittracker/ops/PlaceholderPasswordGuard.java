@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start while a password is still one of the placeholders {@code .env.example} documents: a production
- * stack copied from the example must not run with a password everyone can read. Says which setting to change.
+ * stack copied from the example must not run with a password everyone can read. Says which setting to change
+ * ({@link PlaceholderPasswordFailureAnalyzer} prints it as Spring Boot's start-up failure report).
  */
 @Component
 class PlaceholderPasswordGuard {
@@ -32,8 +33,7 @@ class PlaceholderPasswordGuard {
             placeholders.add("POSTGRES_PASSWORD / SPRING_DATASOURCE_PASSWORD");
         }
         if (!placeholders.isEmpty()) {
-            throw new IllegalStateException("Refusing to start: " + String.join(" and ", placeholders)
-                    + " still the placeholder from .env.example; set a password of your own in .env");
+            throw new PlaceholderPasswordException(placeholders);
         }
     }
 }
