@@ -9,12 +9,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start while a password is still one of the placeholders {@code .env.example} documents: a production
- * stack copied from the example must not run with a password everyone can read. Says which setting to change.
+ * stack copied from the example must not run with a password everyone can read. Says which setting to change
+ * ({@link PlaceholderPasswordFailureAnalyzer} prints it as Spring Boot's start-up failure report).
  */
 @Component
 class PlaceholderPasswordGuard {
 
-    /** The placeholders of {@code .env.example}, by the variable that carries them. */
+    /**
+     * The placeholders of {@code .env.example}, by the variable that carries them; PlaceholderPasswordGuardTest reads
+     * that file, so a placeholder changed there and not here fails the build.
+     */
     static final Map<String, String> PLACEHOLDERS = Map.of(
             "ADMIN_PASSWORD", "change-me-admin",
             "POSTGRES_PASSWORD / SPRING_DATASOURCE_PASSWORD", "change-me-db");
@@ -29,8 +33,7 @@ class PlaceholderPasswordGuard {
             placeholders.add("POSTGRES_PASSWORD / SPRING_DATASOURCE_PASSWORD");
         }
         if (!placeholders.isEmpty()) {
-            throw new IllegalStateException("Refusing to start: " + String.join(" and ", placeholders)
-                    + " still the placeholder from .env.example; set a password of your own in .env");
+            throw new PlaceholderPasswordException(placeholders);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.deribittracker.backfill.BackfillProperties;
 import io.deribittracker.config.CollectorProperties;
 import io.deribittracker.config.DeribitProperties;
 import io.deribittracker.ops.CollectorMetrics;
@@ -77,7 +78,8 @@ class FetchRoutesTest {
         camel.getRegistry().bind("pendingReplies", pending);
         camel.getRegistry().bind("jsonRpc", new JsonRpcCodec(deribit, new StaticListableBeanFactory().getBeanProvider(BuildProperties.class)));
         camel.getRegistry().bind("plausiblePrice", new PlausiblePrice(new BigDecimal("1e-8"), new BigDecimal("1e9")));
-        camel.getRegistry().bind("collectionOutage", new CollectionOutage(Duration.ofMinutes(10)));
+        camel.getRegistry().bind("collectionOutage", new CollectionOutage(Duration.ofMinutes(10),
+                new BackfillProperties(Duration.ofHours(24), Duration.ofMinutes(10), 5, Duration.ofSeconds(10), List.of())));
         camel.getRegistry().bind("collectorMetrics", metrics);
         camel.getRegistry().bind("indexNames", List.of()); // no tick of its own: the test sends each fetch
         camel.getRegistry().bind("slotClock", new SlotClock(INTERVAL, Clock.systemUTC()));
