@@ -14,7 +14,7 @@ import java.util.Map;
  * @param descending newest bucket first
  * @param limit      at most this many buckets; null for all
  */
-public record CandleQuery(String ticker, CandleResolution resolution, Instant start, Instant end, boolean descending,
+record CandleQuery(String ticker, CandleResolution resolution, Instant start, Instant end, boolean descending,
                           Long limit) implements RowQuery {
 
     /**

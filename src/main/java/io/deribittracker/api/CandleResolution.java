@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * UTC: every width divides a week, and the SQL bins from a Monday midnight (see rest-api.camel.yaml), so days start
  * at 00:00Z, hours on the hour, and weeks on Monday.
  */
-public enum CandleResolution {
+enum CandleResolution {
 
     M1("1m", "1 minute"),
     M5("5m", "5 minutes"),

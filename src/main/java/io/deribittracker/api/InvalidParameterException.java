@@ -4,7 +4,7 @@ package io.deribittracker.api;
  * A query parameter the API cannot accept. Carries the parameter's name so that the 400 problem tells the client
  * exactly which one to fix, instead of a generic "bad request".
  */
-public class InvalidParameterException extends RuntimeException {
+class InvalidParameterException extends RuntimeException {
 
     private final String parameter;
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param descending newest first
  * @param limit      at most this many rows; null for all
  */
-public record PriceQuery(String ticker, Instant start, Instant end, boolean descending, Long limit) implements RowQuery {
+record PriceQuery(String ticker, Instant start, Instant end, boolean descending, Long limit) implements RowQuery {
 
     /** Stored sources as a client sees them: ws and http are both the live collection; backfill and demo as they are. */
     static final String SOURCE_AS_SHOWN = "CASE WHEN source IN ('ws', 'http') THEN 'live' ELSE source END";

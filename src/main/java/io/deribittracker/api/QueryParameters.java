@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * parameter. The raw query string is decoded here (form rules, so {@code +} is a space, as servlet containers do),
  * which keeps these checks independent of how the HTTP engine maps parameters to Camel headers.
  */
-public final class QueryParameters {
+final class QueryParameters {
 
     public static final String TICKER = "ticker";
     public static final String START = "start";

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * is how people say it. Case never matters.
  */
 @Component
-public class TickerResolver {
+class TickerResolver {
 
     private static final String USD_SUFFIX = "_usd";
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code +} into a space on the way in, and refusing that would punish the most common client mistake for no gain
  * (a space can mean nothing else there).
  */
-public final class TimeParameter {
+final class TimeParameter {
 
     /** The API's range: 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z, i.e. 0 to 253402300799 in UNIX seconds. */
     public static final Instant EARLIEST = Instant.EPOCH;

@@ -1,7 +1,7 @@
 package io.deribittracker.backfill;
 
 /** Deribit will not give this instrument's history (no such perpetual, an error reply): the index is skipped this run. */
-public class HistoryRefusedException extends Exception {
+class HistoryRefusedException extends Exception {
 
     HistoryRefusedException(String message) {
         super(message);

@@ -1,7 +1,7 @@
 package io.deribittracker.backfill;
 
 /** Deribit answered {@code 10028 too_many_requests} (or HTTP 429): pause longer before asking again. */
-public class RateLimitedException extends Exception {
+class RateLimitedException extends Exception {
 
     RateLimitedException(String message) {
         super(message);

@@ -4,5 +4,5 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One public trade as back-fill sees it: when it happened and the index price Deribit stamped on it. */
-public record Trade(Instant timestamp, BigDecimal indexPrice) {
+record Trade(Instant timestamp, BigDecimal indexPrice) {
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code deribit.reconnect-max-delay}, each delay shortened by up to a fifth at random so that many clients cut off
  * together do not all come back in the same instant.
  */
-public final class ReconnectBackoff {
+final class ReconnectBackoff {
 
     private final Duration initial;
     private final Duration cap;

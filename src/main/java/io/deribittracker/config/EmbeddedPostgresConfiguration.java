@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
-public class EmbeddedPostgresConfiguration {
+class EmbeddedPostgresConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /** Starts the {@link FakeDeribitServer} when the demo switch ({@code --spring.profiles.active=demo}) is on. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("tracker.demo.fake-deribit.enabled")
-public class FakeDeribitConfiguration {
+class FakeDeribitConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(FakeDeribitConfiguration.class);
 

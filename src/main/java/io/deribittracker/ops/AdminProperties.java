@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param password admin password; never logged, never shown (its {@code toString} hides it)
  */
 @ConfigurationProperties("admin")
-public record AdminProperties(String user, String password) {
+record AdminProperties(String user, String password) {
 
     public static final String USER_PROPERTY = "admin.user";
     public static final String PASSWORD_PROPERTY = "admin.password";

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code collector} in {@code /actuator/info}: what this instance records and how often. The version comes from build-info. */
 @Component
-public class CollectorInfoContributor implements InfoContributor {
+class CollectorInfoContributor implements InfoContributor {
 
     private final CollectorProperties collector;
 

@@ -44,7 +44,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminProperties.class)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     static final String ADMIN_ROLE = "ADMIN";
     static final String ADMIN_AUTHORITY = "ROLE_" + ADMIN_ROLE;
