@@ -40,6 +40,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       health details and the full info, but wrong ones are ignored: a stale or mistyped {@code Authorization}
  *       header never turns the API, its documentation or a health probe into a 401.</li>
  *   <li>Failed logins are throttled per client on every door ({@link AdminLoginThrottle}).</li>
+ *   <li>Admin requests another site's page sent are refused ({@link CrossSiteAdminRequestFilter}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -74,6 +75,7 @@ class SecurityConfiguration {
     SecurityFilterChain adminOnly(HttpSecurity http, AuthenticationManager admin, AdminLoginThrottle throttle)
             throws Exception {
         return common(http.securityMatcher(ADMIN_ONLY), throttle, false)
+                .addFilterBefore(new CrossSiteAdminRequestFilter(), BasicAuthenticationFilter.class)
                 .authenticationManager(admin)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN_AUTHORITY))
                 .httpBasic(basic -> basic.realmName(REALM))
@@ -95,9 +97,9 @@ class SecurityConfiguration {
         return http
                 .addFilterBefore(new AdminLoginThrottleFilter(throttle, publicPaths), BasicAuthenticationFilter.class)
                 .addFilterBefore(new HawtioSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
-                // No CSRF tokens: the public API is stateless GET, actuator calls authenticate per request (Basic) or
-                // through Hawtio's session, whose cookie is SameSite=Strict (application.yml), which is what keeps
-                // other sites from riding on it.
+                // No CSRF tokens: the public API is stateless GET; on admin paths another site's request is refused
+                // by CrossSiteAdminRequestFilter (cached Basic credentials), and Hawtio's session cookie is
+                // SameSite=Strict (application.yml).
                 .csrf(csrf -> csrf.disable())
                 // Basic needs no session; Hawtio creates its own when someone logs in there. Hawtio's session id must
                 // not change under its UI's feet (it fires many Jolokia requests at once), so no fixation strategy

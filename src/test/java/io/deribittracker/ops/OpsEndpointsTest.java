@@ -313,6 +313,22 @@ class OpsEndpointsTest extends OpsReplica {
         assertThat(new HttpTestClient(port).get("/tickers").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void anotherSitesPageCannotRideOnTheAdminsBrowserCredentials() {
+        // a browser that logged in with Basic sends the credentials to whatever page asks; Sec-Fetch-Site says who asked
+        String jolokia = "/actuator/jolokia/version";
+        HttpResponse<String> crossSite = asAdmin(http).get(jolokia, "Sec-Fetch-Site", "cross-site");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(crossSite.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(asAdmin(http).get(jolokia, "Sec-Fetch-Site", "same-site").statusCode()).isEqualTo(403);
+        // Hawtio's own calls, a typed address, and clients that are not browsers
+        assertThat(asAdmin(http).get(jolokia, "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(200);
+        assertThat(asAdmin(http).get(jolokia, "Sec-Fetch-Site", "none").statusCode()).isEqualTo(200);
+        assertThat(asAdmin(http).get(jolokia).statusCode()).isEqualTo(200);
+        // public paths are for every site
+        assertThat(http.get("/actuator/health/liveness", "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> postAsAdmin(String json) {
         return asAdmin(http).postJson("/actuator/jolokia", json);
     }
