@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Incoming headers are filtered as before.
  */
 @Component
-public class ApiResponseHeaders extends HttpHeaderFilterStrategy {
+class ApiResponseHeaders extends HttpHeaderFilterStrategy {
 
     private static final Set<String> SENT = Set.of("allow", "cache-control", "content-disposition", "retry-after", "vary");
 

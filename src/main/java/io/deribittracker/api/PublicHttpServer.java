@@ -37,7 +37,7 @@ import org.springframework.util.unit.DataSize;
  * Retry-After rather than a 404 (see {@link PublicErrors}).
  */
 @Component
-public class PublicHttpServer implements SmartLifecycle {
+class PublicHttpServer implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicHttpServer.class);
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * is done by hand into text because it runs once per row of answers that can be a year long; every value a query
  * returns is ASCII by construction (index names, digits, ISO instants, source names), so no escaping is needed.
  */
-public interface RowRenderer {
+interface RowRenderer {
 
     /** The CSV header line, without the line end. */
     String csvHeader();

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-public class CollectorConfiguration {
+class CollectorConfiguration {
 
     /** Replaces the stock vertx-websocket component (same scheme) with the one that keeps a single socket. */
     @Bean("vertx-websocket")

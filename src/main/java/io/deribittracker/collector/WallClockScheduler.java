@@ -18,7 +18,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * long as the service runs. The next tick is scheduled before the current one runs, so a slow tick never
  * pushes the next one off its boundary.
  */
-public class WallClockScheduler extends ServiceSupport implements ScheduledPollConsumerScheduler {
+class WallClockScheduler extends ServiceSupport implements ScheduledPollConsumerScheduler {
 
     private final SlotClock slotClock;
     private CamelContext camelContext;

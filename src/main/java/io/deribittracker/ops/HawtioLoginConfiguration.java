@@ -32,7 +32,7 @@ import org.springframework.core.Ordered;
 // Hawtio's servlets are) when management.server.port differs from server.port
 @ManagementContextConfiguration(proxyBeanMethods = false)
 @ConditionalOnClass(AuthenticationConfiguration.class)
-public class HawtioLoginConfiguration {
+class HawtioLoginConfiguration {
 
     @Bean
     ServletListenerRegistrationBean<ServletContextListener> hawtioAdminLogin(ObjectProvider<ConfigManager> hawtioConfig,
