@@ -103,9 +103,10 @@ class BackfillRoutes extends RouteBuilder {
                     .bean("backfill", "stored")
                 .end();
 
-        // One history request; no error handler of its own, so a retry by the caller repeats the whole request
+        // One history request; no error handler of its own, so a retry by the caller repeats the whole request (the
+        // route configuration of collector.camel.yaml: an error handler in the route itself breaks Hawtio's diagram)
         from("direct:backfill-request").routeId("backfill-request")
-                .errorHandler(noErrorHandler())
+                .routeConfigurationId("no-error-handler")
                 .throttle(properties.maxRequestsPerSecond()).timePeriodMillis(1000)
                 .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                 .setHeader(Exchange.HTTP_QUERY, simple("${exchangeProperty." + Backfill.QUERY + ".queryString()}"))

@@ -4,18 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deribittracker.collector.DeribitJson;
 import io.vertx.core.MultiMap;
@@ -29,11 +25,10 @@ import io.vertx.core.http.ServerWebSocket;
  * be watched filling the database on a machine without internet, and tested against a real socket.
  * <p>
  * Speaks what the service uses: {@code public/get_index_price} (a random walk per index), {@code public/hello},
- * {@code public/set_heartbeat} (then a {@code test_request} every interval), {@code public/test}, and the two history
- * methods {@code public/get_last_trades_by_instrument_and_time} and {@code public/get_index_chart_data} (from the
- * trades and points it was given: none in the demo), over a WebSocket at {@code /ws/api/v2} and over HTTP GET at
- * {@code /api/v2/public/<method>}. The tests' controls live in a subclass under src/test; the protected methods
- * below are the points they hook into.
+ * {@code public/set_heartbeat} (then a {@code test_request} every interval) and {@code public/test}, over a WebSocket
+ * at {@code /ws/api/v2} and over HTTP GET at {@code /api/v2/public/<method>}. The demo has no history to serve (its
+ * back-fill is off); the tests' subclass under src/test adds the history method and the tests' controls through the
+ * protected methods below.
  */
 public class FakeDeribitServer implements AutoCloseable {
 
@@ -47,7 +42,6 @@ public class FakeDeribitServer implements AutoCloseable {
     protected final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<String, BigDecimal> prices = new ConcurrentHashMap<>(START_PRICES);
     /** Trades per instrument, by time: what the history methods serve. */
-    protected final Map<String, NavigableMap<Instant, BigDecimal>> trades = new ConcurrentHashMap<>();
     private int port;
     private HttpServer server;
 
@@ -125,9 +119,7 @@ public class FakeDeribitServer implements AutoCloseable {
                 });
             }
             case "public/get_index_price" -> answerIndexPrice(socket, id, params.path("index_name").asText());
-            case "public/get_last_trades_by_instrument_and_time", "public/get_index_chart_data" ->
-                    socket.writeTextMessage(history(id, method, params).toString());
-            default -> socket.writeTextMessage(error(id, -32601, "Method not found").toString());
+            default -> socket.writeTextMessage(otherMethod(id, method, params).toString());
         }
     }
 
@@ -144,13 +136,8 @@ public class FakeDeribitServer implements AutoCloseable {
         onRequest(json.createObjectNode().put("method", "http:" + method).setAll(params));
         ObjectNode reply = switch (method) {
             case "public/get_index_price" -> indexPriceReply(null, request.getParam("index_name"));
-            case "public/get_last_trades_by_instrument_and_time", "public/get_index_chart_data" -> history(null, method, params);
-            default -> null;
+            default -> otherMethod(null, method, params);
         };
-        if (reply == null) {
-            request.response().setStatusCode(404).end();
-            return;
-        }
         request.response().setStatusCode(reply.has("error") ? 400 : 200)
                 .putHeader("Content-Type", "application/json").end(reply.toString());
     }
@@ -185,48 +172,9 @@ public class FakeDeribitServer implements AutoCloseable {
                 .setScale(2, RoundingMode.HALF_EVEN));
     }
 
-    /**
-     * The history methods, from {@link #trades}. Trades: {@code instrument_name}, {@code start_timestamp},
-     * {@code end_timestamp} (ms, inclusive), {@code count} (default 10, at most 1000), {@code sorting} (asc, desc).
-     * Chart data: the trades of the index's perpetual as {@code [ms, price]} points.
-     */
-    protected ObjectNode history(JsonNode id, String method, JsonNode params) {
-        if (method.endsWith("get_index_chart_data")) {
-            ArrayNode points = json.createArrayNode();
-            String index = params.path("index_name").asText();
-            String base = index.substring(0, Math.max(0, index.indexOf('_'))).toUpperCase();
-            trades.getOrDefault(base + "-PERPETUAL", new ConcurrentSkipListMap<>()).forEach((time, price) ->
-                    points.addArray().add(time.toEpochMilli()).add(price));
-            return result(id, points);
-        }
-        String instrument = params.path("instrument_name").asText();
-        NavigableMap<Instant, BigDecimal> book = trades.get(instrument);
-        if (book == null) {
-            return error(id, -32602, "Invalid params");
-        }
-        Instant start = Instant.ofEpochMilli(params.path("start_timestamp").asLong());
-        Instant end = Instant.ofEpochMilli(params.path("end_timestamp").asLong());
-        int count = Math.min(1000, Math.max(1, params.path("count").asInt(10)));
-        NavigableMap<Instant, BigDecimal> range = book.subMap(start, true, end, true);
-        if ("desc".equals(params.path("sorting").asText())) {
-            range = range.descendingMap();
-        }
-        List<Map.Entry<Instant, BigDecimal>> page = range.entrySet().stream().limit(count).toList();
-        ObjectNode result = json.createObjectNode();
-        ArrayNode list = result.putArray("trades");
-        page.forEach(trade -> list.addObject()
-                .put("trade_id", instrument + "-" + trade.getKey().toEpochMilli())
-                .put("instrument_name", instrument)
-                .put("timestamp", trade.getKey().toEpochMilli())
-                .put("index_price", trade.getValue())
-                .put("price", trade.getValue())
-                .put("mark_price", trade.getValue())
-                .put("amount", 10)
-                .put("direction", "buy")
-                .put("tick_direction", 0)
-                .put("trade_seq", trade.getKey().toEpochMilli()));
-        result.put("has_more", range.size() > page.size());
-        return result(id, result);
+    /** Any method not spoken above: Deribit's "Method not found"; the tests' subclass answers the history method. */
+    protected ObjectNode otherMethod(JsonNode id, String method, JsonNode params) {
+        return error(id, -32601, "Method not found");
     }
 
     protected ObjectNode result(JsonNode id, JsonNode result) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deribittracker.demo.FakeDeribitServer;
 import io.vertx.core.http.ServerWebSocket;
@@ -37,6 +39,8 @@ public class StubDeribit extends FakeDeribitServer {
     private final Map<String, Deque<int[]>> scriptedErrors = new ConcurrentHashMap<>();
     private final Map<String, Deque<int[]>> historyErrors = new ConcurrentHashMap<>();
     private final Map<String, Integer> refusedHistory = new ConcurrentHashMap<>();
+    /** Public trades per instrument, by time: what the history method serves. */
+    private final Map<String, NavigableMap<Instant, BigDecimal>> trades = new ConcurrentHashMap<>();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final Map<String, JsonNode> rawPrices = new ConcurrentHashMap<>();
     private final Map<String, Integer> failingAlways = new ConcurrentHashMap<>();
@@ -131,8 +135,12 @@ public class StubDeribit extends FakeDeribitServer {
         return fixed != null ? fixed : super.nextPrice(index);
     }
 
+    /** The history method, from the trades the test added, unless the test refused or scripted an error for it. */
     @Override
-    protected ObjectNode history(JsonNode id, String method, JsonNode params) {
+    protected ObjectNode otherMethod(JsonNode id, String method, JsonNode params) {
+        if (!method.equals(HISTORY_METHOD)) {
+            return super.otherMethod(id, method, params);
+        }
         String instrument = params.path("instrument_name").asText();
         Integer refused = refusedHistory.get(instrument);
         if (refused != null) {
@@ -140,7 +148,41 @@ public class StubDeribit extends FakeDeribitServer {
         }
         Deque<int[]> errors = historyErrors.get(instrument);
         int[] scripted = errors == null ? null : errors.poll();
-        return scripted != null ? error(id, scripted[0], "scripted error " + scripted[0]) : super.history(id, method, params);
+        return scripted != null ? error(id, scripted[0], "scripted error " + scripted[0]) : trades(id, instrument, params);
+    }
+
+    /**
+     * Deribit's {@code get_last_trades_by_instrument_and_time}: {@code start_timestamp}, {@code end_timestamp} (ms,
+     * inclusive), {@code count} (default 10, at most 1000), {@code sorting} (asc, desc).
+     */
+    private ObjectNode trades(JsonNode id, String instrument, JsonNode params) {
+        NavigableMap<Instant, BigDecimal> book = trades.get(instrument);
+        if (book == null) {
+            return error(id, -32602, "Invalid params");
+        }
+        Instant start = Instant.ofEpochMilli(params.path("start_timestamp").asLong());
+        Instant end = Instant.ofEpochMilli(params.path("end_timestamp").asLong());
+        int count = Math.min(1000, Math.max(1, params.path("count").asInt(10)));
+        NavigableMap<Instant, BigDecimal> range = book.subMap(start, true, end, true);
+        if ("desc".equals(params.path("sorting").asText())) {
+            range = range.descendingMap();
+        }
+        List<Map.Entry<Instant, BigDecimal>> page = range.entrySet().stream().limit(count).toList();
+        ObjectNode result = json.createObjectNode();
+        ArrayNode list = result.putArray("trades");
+        page.forEach(trade -> list.addObject()
+                .put("trade_id", instrument + "-" + trade.getKey().toEpochMilli())
+                .put("instrument_name", instrument)
+                .put("timestamp", trade.getKey().toEpochMilli())
+                .put("index_price", trade.getValue())
+                .put("price", trade.getValue())
+                .put("mark_price", trade.getValue())
+                .put("amount", 10)
+                .put("direction", "buy")
+                .put("tick_direction", 0)
+                .put("trade_seq", trade.getKey().toEpochMilli()));
+        result.put("has_more", range.size() > page.size());
+        return result(id, result);
     }
 
     // ---- controls ------------------------------------------------------------------------------------------
