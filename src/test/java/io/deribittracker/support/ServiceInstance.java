@@ -79,6 +79,11 @@ public final class ServiceInstance implements AutoCloseable {
         properties.put("tracker.store.retry-delay", 200);
         properties.put("tracker.store.max-retry-delay", 1000);
         properties.put("backfill.window", "0s");
+        // an exchange that comes back is reconnected within a second, not after production's 1 s to 30 s backoffs
+        properties.put("deribit.reconnect-delay", "200ms");
+        properties.put("deribit.reconnect-max-delay", "1s");
+        properties.put("camel.routecontroller.back-off-delay", 200);
+        properties.put("camel.routecontroller.back-off-max-delay", 1000);
         // several instances in one JVM: keep their JMX names apart
         properties.put("camel.main.jmx-management-name-pattern", "#name#-#counter#");
         properties.put("spring.jmx.unique-names", true);
