@@ -104,8 +104,10 @@ class SpoolIT {
     }
 
     @Test
-    void aCorruptEntryIsMovedAsideAndTheEntriesBehindItAreStored(CapturedOutput log) throws IOException {
+    void aCorruptEntryAndOneTheDatabaseRefusesAreMovedAsideAndTheEntriesBehindThemAreStored(CapturedOutput log)
+            throws IOException {
         Instant older = Instant.parse("2001-01-01T00:00:00Z");
+        Instant refusedSlot = older.plusSeconds(30);
         Instant newer = older.plusSeconds(60);
         String url = TestDatabase.url("spool");
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(url, TestDatabase.username(), "", true));
@@ -115,6 +117,11 @@ class SpoolIT {
         Path spool = Files.createTempDirectory("corrupt-spool");
         Files.writeString(spool.resolve(SpoolEntry.fileName(new IndexPriceSample("btc_usd", older, BigDecimal.ONE, null, "ws"))),
                 "{\"ticker\":\"btc_usd\",\"slot\":\"2001-01-01T00:00:00Z\",\"pri");
+        // a whole sample PostgreSQL refuses for what it is, not because it is down (a NUL byte in a text column):
+        // retried a few times, then set aside, never blocking the spool
+        String refused = SpoolEntry.fileName(new IndexPriceSample("eth_usd", refusedSlot, BigDecimal.ONE, null, "ws"));
+        Files.writeString(spool.resolve(refused),
+                SpoolEntry.write(new IndexPriceSample("eth\u0000usd", refusedSlot, BigDecimal.ONE, refusedSlot, "ws")));
         Files.writeString(spool.resolve(SpoolEntry.fileName(new IndexPriceSample("btc_usd", newer, BigDecimal.ONE, null, "ws"))),
                 SpoolEntry.write(new IndexPriceSample("btc_usd", newer, new BigDecimal("12345.678901"), newer, "ws")));
 
@@ -127,6 +134,10 @@ class SpoolIT {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM index_price WHERE ts = ?", Integer.class, Timestamp.from(older))).isZero();
             assertThat(spool.resolve("error").resolve("00978307200000-btc_usd.json")).exists();
             assertThat(log.getOut()).contains("Spool entry 00978307200000-btc_usd.json is not a sample");
+            assertThat(spool.resolve("error").resolve(refused)).exists();
+            assertThat(log.getOut()).contains("Could not store spool entry " + refused);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM index_price WHERE ts = ?", Integer.class,
+                    Timestamp.from(refusedSlot))).isZero();
         }
     }
 }
