@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.deribittracker.DeribitTrackerApplication;
+import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,8 +38,7 @@ class PublicPortStartupIT {
                         "--spring.datasource.url=" + TestDatabase.url("api"),
                         "--spring.datasource.username=" + TestDatabase.username(),
                         "--spring.jmx.unique-names=true", "--camel.main.jmx-management-name-pattern=#name#-startup"));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpTestClient http = new HttpTestClient(port);
         List<String> answers = new ArrayList<>();
         int okInARow = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
@@ -48,18 +46,18 @@ class PublicPortStartupIT {
             while (okInARow < 5 && System.nanoTime() < deadline) {
                 HttpResponse<String> response;
                 try {
-                    response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/all?ticker=btc&limit=1"))
-                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                } catch (ConnectException notListeningYet) {
-                    // until the port accepts a connection (or the start failed), probing every 5 ms
-                    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(5))
-                            .until(() -> starting.isCompletedExceptionally() || accepts(port));
-                    if (starting.isCompletedExceptionally()) {
-                        starting.join();
+                    response = http.get("/all?ticker=btc&limit=1");
+                } catch (UncheckedIOException e) {
+                    if (e.getCause() instanceof ConnectException) {
+                        // until the port accepts a connection (or the start failed), probing every 5 ms
+                        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(5))
+                                .until(() -> starting.isCompletedExceptionally() || accepts(port));
+                        if (starting.isCompletedExceptionally()) {
+                            starting.join();
+                        }
+                    } else {
+                        answers.add("IO " + e.getCause());
                     }
-                    continue;
-                } catch (IOException e) {
-                    answers.add("IO " + e);
                     continue;
                 }
                 answers.add(response.statusCode() + " " + response.headers().firstValue("Retry-After").orElse("-"));
