@@ -33,19 +33,21 @@ public class JsonRpcCodec {
         this.clientVersion = buildProperties == null ? "dev" : buildProperties.getVersion();
     }
 
-    /** {@code public/get_index_price} for the {@code ticker}. */
-    public String getIndexPrice(@Header(PendingReplies.REQUEST_ID) long id, @Header("ticker") String ticker) {
-        return request(id, "public/get_index_price", Map.of("index_name", ticker));
-    }
-
-    /** {@code public/hello}, which introduces this client to Deribit on a new connection. */
-    public String hello(@Header(PendingReplies.REQUEST_ID) long id) {
-        return request(id, "public/hello", Map.of("client_name", "deribit-tracker", "client_version", clientVersion));
-    }
-
-    /** {@code public/set_heartbeat}: Deribit then proves the socket alive, and asks us to. */
-    public String setHeartbeat(@Header(PendingReplies.REQUEST_ID) long id) {
-        return request(id, "public/set_heartbeat", Map.of("interval", heartbeatSeconds));
+    /**
+     * The request for {@code method} (header {@link PendingReplies#METHOD}) under the id {@link PendingReplies#expect}
+     * gave it, with that method's parameters: every request this service sends over the socket is built here.
+     */
+    public String request(@Header(PendingReplies.REQUEST_ID) long id, @Header(PendingReplies.METHOD) String method,
+                          @Header("ticker") String ticker) {
+        Map<String, Object> params = switch (method) {
+            case "public/get_index_price" -> Map.of("index_name", ticker);
+            // introduces this client to Deribit on a new connection
+            case "public/hello" -> Map.of("client_name", "deribit-tracker", "client_version", clientVersion);
+            // Deribit then proves the socket alive, and asks us to
+            case "public/set_heartbeat" -> Map.of("interval", heartbeatSeconds);
+            default -> throw new IllegalArgumentException("No request is defined for " + method);
+        };
+        return request(id, method, params);
     }
 
     /** {@code public/test}, the required answer to a heartbeat {@code test_request}; nobody waits for its reply. */

@@ -64,10 +64,11 @@ public class PendingReplies {
     }
 
     /**
-     * Registers a request of {@code method} under a fresh id (header {@link #REQUEST_ID}), before it is written, so
+     * Registers a request of {@code method} (header {@link #METHOD}) under a fresh id (header {@link #REQUEST_ID}),
+     * before it is written, so
      * that even an instant reply finds it. The id is released however the exchange ends.
      */
-    public void expect(String method, Exchange exchange) {
+    public void expect(@Header(METHOD) String method, Exchange exchange) {
         long id = ids.incrementAndGet();
         pending.put(id, new CompletableFuture<>());
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -77,7 +78,6 @@ public class PendingReplies {
             }
         });
         exchange.getMessage().setHeader(REQUEST_ID, id);
-        exchange.getMessage().setHeader(METHOD, method);
     }
 
     /**

@@ -93,7 +93,7 @@ class FetchRoutesTest {
         });
         PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/collector.camel.yaml"));
 
-        AdviceWith.adviceWith(camel, "deribit-get-index-price", route ->
+        AdviceWith.adviceWith(camel, "deribit-request", route ->
                 route.weaveByToString("to\\[\\{\\{tracker\\.deribit\\.endpoint.*").replace().process(this::answerOverWebSocket));
         AdviceWith.adviceWith(camel, "fetch-index-price-over-http", route ->
                 route.weaveByToString("to\\[\\{\\{deribit\\.http-url.*").replace().process(this::answerOverHttp));
