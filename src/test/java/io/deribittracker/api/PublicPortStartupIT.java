@@ -29,17 +29,21 @@ class PublicPortStartupIT {
     @Test
     void fromTheFirstAcceptedConnectionApiPathsAnswerOr503NeverA404() throws Exception {
         int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
+        int managementPort;
+        try (ServerSocket probe = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
             port = probe.getLocalPort();
+            managementPort = management.getLocalPort();
         }
         CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture.supplyAsync(() ->
                 new SpringApplicationBuilder(DeribitTrackerApplication.class).run(
-                        "--server.port=" + port, "--management.server.port=0", "--collector.enabled=false",
+                        "--server.port=" + port, "--management.server.port=" + managementPort, "--collector.enabled=false",
                         "--spring.datasource.url=" + TestDatabase.url("api"),
                         "--spring.datasource.username=" + TestDatabase.username(),
                         "--spring.jmx.unique-names=true", "--camel.main.jmx-management-name-pattern=#name#-startup"));
         HttpTestClient http = new HttpTestClient(port);
+        HttpTestClient management = new HttpTestClient(managementPort);
         List<String> answers = new ArrayList<>();
+        List<String> probes = new ArrayList<>();
         int okInARow = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         try {
@@ -61,6 +65,18 @@ class PublicPortStartupIT {
                     continue;
                 }
                 answers.add(response.statusCode() + " " + response.headers().firstValue("Retry-After").orElse("-"));
+                // health answers within 2 s in this state too: readiness DOWN until the API serves, liveness DOWN
+                // until the application has started (Spring Boot's liveness state; hence a startupProbe), then UP
+                if (accepts(managementPort)) {
+                    long asked = System.nanoTime();
+                    int readiness = management.get("/actuator/health/readiness").statusCode();
+                    int liveness = management.get("/actuator/health/liveness").statusCode();
+                    probes.add(readiness + "/" + liveness);
+                    assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("two probes while starting")
+                            .isLessThan(Duration.ofSeconds(4));
+                    assertThat(readiness).as(probes.toString()).isIn(200, 503);
+                    assertThat(liveness).as(probes.toString()).isIn(200, 503);
+                }
                 if (response.statusCode() == 200) {
                     okInARow++;
                 } else {
@@ -71,6 +87,7 @@ class PublicPortStartupIT {
                 }
             }
             assertThat(okInARow).as(answers.toString()).isEqualTo(5);
+            assertThat(probes).as("readiness once the API serves").last().isEqualTo("200/200");
             assertThat(answers).as("every answer from the first accepted connection").noneMatch(a -> a.startsWith("404"));
         } finally {
             starting.join().close();
