@@ -27,6 +27,11 @@ public class Spool {
     // the directory is created by the routes when they start, not here: with the default ./data/spool it lies in the
     // embedded PostgreSQL's data directory, which must not exist yet when a fresh install runs initdb
     public Spool(@Value("${tracker.spool.directory}") Path directory, @Value("${tracker.spool.max-entries}") int maxEntries) {
+        // but a path that cannot become one stops the start: every collected sample would fail on its way to disk
+        if (Files.exists(directory) && !(Files.isDirectory(directory) && Files.isWritable(directory))) {
+            throw new IllegalStateException("The spool directory (TRACKER_SPOOL_DIRECTORY) " + directory.toAbsolutePath()
+                    + " is not a writable directory");
+        }
         this.directory = directory;
         this.maxEntries = maxEntries;
     }
