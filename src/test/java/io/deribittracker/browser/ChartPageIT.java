@@ -50,9 +50,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Where Chromium is missing the tests are skipped with a line on the console ({@link ChromiumOrSkip}).
  */
 @CamelSpringBootTest
-// this test's output goes to the build's console (pom.xml): only what deserves a look
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.root=WARN", "spring.main.banner-mode=off"})
+// no logging settings here: log levels are global to the JVM, and this context stays cached beside the next test
+// class in the same Failsafe fork (a root level of WARN once hid the INFO lines BackfillIT waits for)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ChromiumOrSkip
 class ChartPageIT {
 
