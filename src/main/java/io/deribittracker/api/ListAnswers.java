@@ -41,7 +41,7 @@ public class ListAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(ListAnswers.class);
     private static final List<ListFormat> OFFERED = List.of(ListFormat.JSON, ListFormat.CSV);
 
-    /** set by each list operation's route as the request arrives (rest-api.camel.yaml) */
+    /** set by list-rows before anything replaces the message that carries the request (rest-api.camel.yaml) */
     private static final String RESPONSE = "httpResponse";
     static final String FORMAT = "listFormat";
 
@@ -51,7 +51,7 @@ public class ListAnswers {
         this.slots = new Semaphore(maxConcurrentLists);
     }
 
-    /** Keeps the request's HTTP response aside, as the route's first step (the message carrying it is replaced later). */
+    /** Keeps the request's HTTP response aside, list-rows' first step (the message carrying it is replaced later). */
     public void keepResponse(Exchange exchange) {
         exchange.setProperty(RESPONSE, ((HttpMessage) exchange.getIn()).getResponse());
     }

@@ -41,7 +41,6 @@ public class FakeDeribitServer implements AutoCloseable {
     protected final Vertx vertx = Vertx.vertx();
     protected final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<String, BigDecimal> prices = new ConcurrentHashMap<>(START_PRICES);
-    /** Trades per instrument, by time: what the history methods serve. */
     private int port;
     private HttpServer server;
 

@@ -50,6 +50,7 @@ public class DatabaseProbe implements SmartLifecycle {
     private volatile Reading latest;
     /** Whether it ever answered: the first reading after start-up is no recovery. */
     private boolean wasReachable;
+    private boolean probed;
     private ScheduledExecutorService executor;
 
     public DatabaseProbe(DataSource dataSource, CollectorProperties collector,
@@ -97,14 +98,16 @@ public class DatabaseProbe implements SmartLifecycle {
             reading = new Reading(clock.instant(), e.getClass().getSimpleName() + ": " + e.getMessage(), Map.of(), Map.of());
             LOG.debug("Database probe failed", e);
         }
-        // one line when the database stops answering and one when it is back, however many requests meet it meanwhile
-        if (latest.reachable() && !reading.reachable()) {
+        // one line when the database stops answering (or does not answer the first probe) and one when it is back,
+        // however many requests meet it meanwhile
+        if (!reading.reachable() && (latest.reachable() || !probed)) {
             LOG.warn("Database unreachable ({}): the API answers 503 and readiness is DOWN until it is back",
                     reading.error());
         } else if (!latest.reachable() && reading.reachable() && wasReachable) {
             LOG.info("Database reachable again");
         }
         wasReachable |= reading.reachable();
+        probed = true;
         latest = reading;
     }
 
