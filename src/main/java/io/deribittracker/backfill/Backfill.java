@@ -251,7 +251,7 @@ public class Backfill {
     /** The run's one log line, the health details, and nothing else. */
     public void report(@ExchangeProperty(RUN) BackfillRun run) {
         status.update(run.left());
-        LOG.info(run.summary(properties.window(), clock.instant()));
+        LOG.info(run.summary(properties.windowText(), clock.instant()));
     }
 
     private Counter counter(String ticker, String outcome) {

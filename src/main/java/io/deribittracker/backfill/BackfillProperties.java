@@ -39,6 +39,11 @@ public record BackfillProperties(
         return !window.isZero();
     }
 
+    /** The window as the log lines write it: 24h, 1h30m, 30s. */
+    public String windowText() {
+        return window.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
     /**
      * The perpetual whose trades carry {@code index}'s price: the configured one, else {@code btc_usd} →
      * {@code BTC-PERPETUAL}, {@code eth_usd} → {@code ETH-PERPETUAL}, {@code <base>_usdc} →

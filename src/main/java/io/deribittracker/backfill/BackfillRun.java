@@ -60,13 +60,13 @@ public final class BackfillRun {
     }
 
     /** The run's one log line: per index, missing, filled, left (and why, when an index or the run was cut short). */
-    String summary(Duration window, Instant now) {
+    String summary(String window, Instant now) {
         String perTicker = tallies.entrySet().stream()
                 .map(e -> e.getKey() + " missing " + e.getValue().missing + ", filled " + e.getValue().filled
                         + ", left " + e.getValue().left()
                         + (e.getValue().refusedBecause == null ? "" : " (history refused: " + e.getValue().refusedBecause + ")"))
                 .collect(Collectors.joining("; "));
-        return "Back-fill of the last " + window.toString().substring(2).toLowerCase() + ": " + perTicker
+        return "Back-fill of the last " + window + ": " + perTicker
                 + (abortedBecause == null ? "" : "; run stopped: " + abortedBecause)
                 + " (" + Duration.between(startedAt, now).toMillis() / 1000.0 + " s)";
     }

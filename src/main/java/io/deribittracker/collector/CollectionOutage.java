@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -100,14 +99,9 @@ public class CollectionOutage {
         Instant windowStart = now.minus(backfill.window());
         if (firstMissedSlot.isBefore(windowStart)) {
             return "the back-fill will recover those from " + windowStart.truncatedTo(ChronoUnit.SECONDS)
-                    + " on; earlier ones are older than the back-fill window (" + window() + ") and stay missing";
+                    + " on; earlier ones are older than the back-fill window (" + backfill.windowText() + ") and stay missing";
         }
         return "the back-fill will recover the slots missed";
-    }
-
-    /** The window as the back-fill's own log line writes it: 24h, 1h30m. */
-    private String window() {
-        return backfill.window().toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private int total() {
