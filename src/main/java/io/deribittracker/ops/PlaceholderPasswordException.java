@@ -13,7 +13,7 @@ class PlaceholderPasswordException extends IllegalStateException {
     /** @param settings the variables that still hold their placeholder, e.g. {@code ADMIN_PASSWORD} */
     PlaceholderPasswordException(List<String> settings) {
         super("Refusing to start: " + String.join(" and ", settings)
-                + " still the placeholder from .env.example; set a password of your own in .env");
+                + " still the placeholder from .env.example, a password anyone can read.");
         this.settings = List.copyOf(settings);
     }
 

@@ -15,11 +15,7 @@ class PlaceholderPasswordFailureAnalyzer extends AbstractFailureAnalyzer<Placeho
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, PlaceholderPasswordException cause) {
-        String settings = String.join(" and ", cause.settings());
-        return new FailureAnalysis(
-                "Refusing to start: " + settings + " still the placeholder from .env.example, a password anyone can read.",
-                "Set " + settings + " to a password of your own: in .env for docker compose, else in the service's "
-                        + "environment.",
-                cause);
+        return new FailureAnalysis(cause.getMessage(), "Set " + String.join(" and ", cause.settings())
+                + " to a password of your own: in .env for docker compose, else in the service's environment.", cause);
     }
 }
