@@ -48,8 +48,7 @@ public class DatabaseProbe implements SmartLifecycle {
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
     private volatile Reading latest;
-    /** Whether it ever answered: the first reading after start-up is no recovery. */
-    private boolean wasReachable;
+    /** false until the first probe: the reading before it is no outage, and the first good one no recovery */
     private boolean probed;
     private ScheduledExecutorService executor;
 
@@ -103,10 +102,9 @@ public class DatabaseProbe implements SmartLifecycle {
         if (!reading.reachable() && (latest.reachable() || !probed)) {
             LOG.warn("Database unreachable ({}): the API answers 503 and readiness is DOWN until it is back",
                     reading.error());
-        } else if (!latest.reachable() && reading.reachable() && wasReachable) {
+        } else if (reading.reachable() && !latest.reachable() && probed) {
             LOG.info("Database reachable again");
         }
-        wasReachable |= reading.reachable();
         probed = true;
         latest = reading;
     }

@@ -26,8 +26,9 @@ class StorageConfiguration {
                 if (!DatabaseErrors.isUnreachable(e)) {
                     throw e;
                 }
-                LOG.warn("PostgreSQL does not answer ({}); starting without it: samples wait in the spool, the API answers 503, "
-                        + "and the schema is migrated as soon as it answers", e.getMessage());
+                // the outage itself is the database probe's WARN; this says what start-up does about it
+                LOG.info("PostgreSQL does not answer yet ({}); starting without it: samples wait in the spool, and the "
+                        + "schema is migrated as soon as it answers", e.getMessage());
             }
         };
     }

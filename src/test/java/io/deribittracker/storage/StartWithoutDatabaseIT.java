@@ -20,10 +20,14 @@ import io.deribittracker.support.HttpTestClient;
 import io.deribittracker.support.ServiceInstance;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** The service started while PostgreSQL does not answer, which comes up 30 s later. */
+@ExtendWith(OutputCaptureExtension.class)
 class StartWithoutDatabaseIT {
 
     private static HttpResponse<String> get(ServiceInstance service, String path) {
@@ -37,7 +41,7 @@ class StartWithoutDatabaseIT {
     }
 
     @Test
-    void itStaysUpAnswers503CollectsIntoTheSpoolAndStoresItAllOnceTheDatabaseAnswers() throws Exception {
+    void itStaysUpAnswers503CollectsIntoTheSpoolAndStoresItAllOnceTheDatabaseAnswers(CapturedOutput log) throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -77,6 +81,12 @@ class StartWithoutDatabaseIT {
                 await().atMost(Duration.ofSeconds(20)).until(() -> get(service, "/last?ticker=btc").statusCode() == 200);
                 // readiness reads the database probe's latest reading, at most a probe interval old
                 await().atMost(Duration.ofSeconds(10)).until(() -> get(service, "/actuator/health/readiness").statusCode() == 200);
+
+                // the outage is one line and its end another; the migration's and the store's retries say nothing more
+                assertThat(log.getOut().lines().filter(line -> line.contains("Database unreachable"))).hasSize(1);
+                assertThat(log.getOut().lines().filter(line -> line.contains("Database reachable again"))).hasSize(1);
+                assertThat(log.getOut().lines().filter(line -> line.contains(" WARN ") && line.contains("Failed delivery")))
+                        .as("a WARN per retry").isEmpty();
             }
         }
     }
