@@ -41,7 +41,7 @@ public class LastPrices {
     }
 
     /** The kept answer for the query's ticker, or null; 406 when the client does not accept JSON. */
-    public byte[] kept(@ExchangeProperty("rowQuery") PriceQuery query, @Header("Accept") String accept, Exchange exchange) {
+    public byte[] kept(@Body PriceQuery query, @Header("Accept") String accept, Exchange exchange) {
         ListFormat.negotiate(accept, OFFERED);
         exchange.setProperty("lastPriceGeneration", generations.getOrDefault(query.ticker(), 0L));
         Answer answer = answers.get(query.ticker());
