@@ -140,7 +140,9 @@ class DatabaseOutageIT {
         Path spool = Files.createTempDirectory("outage-spool");
         Map<String, Object> settings = Map.of("camel.main.shutdown-timeout", 2, "tracker.spool.directory", spool.toString());
         ServiceInstance service = ServiceInstance.start(jdbcUrl(), deribit, settings);
-        await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 1);
+        // both tickers: a slot's two rows are stored one after the other, in either order
+        await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 1
+                && table().slotsSince("btc_usd", Instant.EPOCH).size() >= 1);
         Instant first = table().slotsSince("btc_usd", Instant.EPOCH).get(0);
         postgres.close();
         awaitFetchedSlots(4);
