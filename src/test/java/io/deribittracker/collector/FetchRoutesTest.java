@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.channels.ClosedChannelException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import io.deribittracker.ops.CollectorMetrics;
 import io.deribittracker.ops.DatabaseProbe;
 import io.deribittracker.storage.Spool;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -46,7 +48,7 @@ class FetchRoutesTest {
     private static final Duration INTERVAL = Duration.ofSeconds(4);
 
     /** What the scripted exchange answers to one request. */
-    private enum Answer { PRICE, RETRYABLE_ERROR, PERMANENT_ERROR, NOTHING, NEGATIVE_PRICE }
+    private enum Answer { PRICE, RETRYABLE_ERROR, PERMANENT_ERROR, NOTHING, NEGATIVE_PRICE, SOCKET_CLOSED }
 
     private DefaultCamelContext camel;
     private PendingReplies pending;
@@ -111,13 +113,17 @@ class FetchRoutesTest {
         String ticker = exchange.getMessage().getHeader("ticker", String.class);
         List<Answer> script = webSocketScript.getOrDefault(ticker, List.of(Answer.PRICE));
         Answer answer = script.size() > 1 ? script.remove(0) : script.get(0);
+        if (answer == Answer.SOCKET_CLOSED) {
+            // what camel-vertx-websocket throws when the socket closed under the request (a watchdog, a restart)
+            throw new CamelExecutionException("Sending message to WebSocket peer failed", exchange, new ClosedChannelException());
+        }
         long id = exchange.getMessage().getHeader(PendingReplies.REQUEST_ID, Long.class);
         String frame = switch (answer) {
             case PRICE -> frame(id, "{\"index_price\":91234.56}");
             case NEGATIVE_PRICE -> frame(id, "{\"index_price\":-12345.67}");
             case RETRYABLE_ERROR -> error(id, 11051);
             case PERMANENT_ERROR -> error(id, -32602);
-            case NOTHING -> null;
+            case NOTHING, SOCKET_CLOSED -> null;
         };
         if (frame != null) {
             pending.complete(DeribitJson.objectMapper().readTree(frame));
@@ -203,6 +209,16 @@ class FetchRoutesTest {
         // asked over HTTP once the WebSocket's share was used up, before the next slot
         Instant slot = stored().getReceivedExchanges().get(0).getMessage().getHeader("slot", Instant.class);
         assertThat(httpAskedAt).isBefore(slot.plus(INTERVAL));
+    }
+
+    @Test
+    void aSocketClosedUnderTheRequestIsRetriedThenAskedOverHttp() throws Exception {
+        webSocketScript.put("btc_usd", new CopyOnWriteArrayList<>(List.of(Answer.SOCKET_CLOSED)));
+        stored().expectedMessageCount(1);
+        fetch("btc_usd");
+        stored().assertIsSatisfied(5_000);
+        assertThat(storedSamples()).extracting(IndexPriceSample::source).containsExactly("http");
+        assertThat(webSocketRequests.get()).isGreaterThan(1);
     }
 
     @Test
