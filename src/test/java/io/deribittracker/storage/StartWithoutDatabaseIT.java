@@ -50,7 +50,9 @@ class StartWithoutDatabaseIT {
         Path spool = Files.createTempDirectory("no-db-spool");
         Instant started = Instant.now();
         try (ServiceInstance service = ServiceInstance.startWhileTheDatabaseIsDown(url, FakeDeribit.SERVER,
-                Map.of("tracker.spool.directory", spool.toString(), "spring.datasource.username", "postgres"))) {
+                Map.of("tracker.spool.directory", spool.toString(), "spring.datasource.username", "postgres",
+                        // the database is gone again when the service stops: no need to wait 25 s for the stores in flight
+                        "camel.main.shutdown-timeout", 2))) {
             HttpResponse<String> last = get(service, "/last?ticker=btc");
             assertThat(last.statusCode()).isEqualTo(503);
             assertThat(last.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
