@@ -79,7 +79,6 @@ class SpoolIT {
                 waiting = entries(spool);
             }
             assertThat(waiting).as("collected during the outage, on disk at the kill").hasSizeGreaterThanOrEqualTo(10);
-            Instant lastCollected = slotOf(waiting.get(waiting.size() - 1));
 
             postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
             JdbcTemplate afterRestart = new JdbcTemplate(new SingleConnectionDataSource(url, "postgres", "", true));
@@ -90,6 +89,9 @@ class SpoolIT {
                             Timestamp.from(slotOf(entry)), tickerOf(entry)) == 1);
                 }
                 for (String ticker : List.of("btc_usd", "eth_usd")) {
+                    // per index: the kill may fall between a slot's two entries, one on disk and one still on its way
+                    Instant lastCollected = waiting.stream().filter(entry -> tickerOf(entry).equals(ticker))
+                            .map(SpoolIT::slotOf).max(Instant::compareTo).orElseThrow();
                     List<String> sources = afterRestart.queryForList(
                             "SELECT source FROM index_price WHERE ticker = ? AND ts BETWEEN ? AND ? ORDER BY ts",
                             String.class, ticker, Timestamp.from(first), Timestamp.from(lastCollected));
