@@ -10,6 +10,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deribittracker.support.HttpTestClient;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.ShutdownTimeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * refused. (Flyway is off here only because it would otherwise stop the application from starting at all.)
  */
 @CamelSpringBootTest
+// the migration retries for a database that never comes: closing the context need not wait 10 s for it
+@ShutdownTimeout(1)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DatabaseDownTest {
 

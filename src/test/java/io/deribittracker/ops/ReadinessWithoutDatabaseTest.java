@@ -12,6 +12,7 @@ import java.time.Duration;
 import io.deribittracker.support.HttpTestClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.ShutdownTimeout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * inside the Docker HEALTHCHECK's 5 s.
  */
 @CamelSpringBootTest
+// the migration retries for a database that never comes: closing the context need not wait 10 s for it
+@ShutdownTimeout(1)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
