@@ -70,22 +70,26 @@ public final class HeldResultsSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port) {
-        throw new UnsupportedOperationException("the driver creates unconnected sockets");
+        throw onlyUnconnected();
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-        throw new UnsupportedOperationException("the driver creates unconnected sockets");
+        throw onlyUnconnected();
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) {
-        throw new UnsupportedOperationException("the driver creates unconnected sockets");
+        throw onlyUnconnected();
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-        throw new UnsupportedOperationException("the driver creates unconnected sockets");
+        throw onlyUnconnected();
+    }
+
+    private static UnsupportedOperationException onlyUnconnected() {
+        return new UnsupportedOperationException("PostgreSQL's driver asks for unconnected sockets only");
     }
 
     /** Counts what one connection reads under the current hold, and waits once its allowance is spent. */
