@@ -86,7 +86,8 @@ class PriceNotifications implements SmartLifecycle {
             } catch (SQLException e) {
                 lastPrices.notificationsReceived(false);
                 if (!warned) {
-                    LOG.warn("Not listening for new prices ({}); /last reads the database on every request until "
+                    // not a WARN: the outage is the database probe's one line; this only says what /last does meanwhile
+                    LOG.info("Not listening for new prices ({}); /last reads the database on every request until "
                             + "this is back", e.getMessage());
                     warned = true;
                 }

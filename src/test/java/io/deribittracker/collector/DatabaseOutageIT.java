@@ -86,11 +86,12 @@ class DatabaseOutageIT {
     }
 
     @Test
-    void samplesCollectedWhileTheDatabaseIsDownAreStoredInOrderAndAtTheThrottledPaceWhenItReturns() throws IOException {
+    void samplesCollectedWhileTheDatabaseIsDownAreStoredInOrderAndAtTheThrottledPaceWhenItReturns(CapturedOutput log) throws IOException {
         // four inserts a second: above the live pace (two indices a second), below what the backlog would take unthrottled
         try (ServiceInstance service = ServiceInstance.start(jdbcUrl(), deribit, Map.of("tracker.store.max-inserts-per-second", 4))) {
             await().atMost(Duration.ofSeconds(15)).until(() -> table().slotsSince("eth_usd", Instant.EPOCH).size() >= 2);
             Instant beforeOutage = table().slotsSince("btc_usd", Instant.EPOCH).get(0);
+            int logged = log.getOut().length();
 
             postgres.close();
             awaitFetchedSlots(5);
@@ -100,6 +101,10 @@ class DatabaseOutageIT {
             await().atMost(Duration.ofSeconds(45)).until(() -> table().slotsSince("btc_usd", afterOutage).size() >= 1
                     && table().slotsSince("eth_usd", afterOutage).size() >= 1);
             assertEverySlotStoredOnce(table(), beforeOutage, afterOutage);
+            // the outage and its end are one line each: not a WARN per dead pooled connection, per retry or per listener
+            assertThat(log.getOut().substring(logged).lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")))
+                    .singleElement().asString().contains("Database unreachable");
+            assertThat(log.getOut().substring(logged)).contains("Database reachable again");
             // stored in the order collected: insertion time follows the slot
             List<Instant> btcInInsertOrder = table().jdbc().query(
                     "SELECT ts FROM index_price WHERE ticker = 'btc_usd' ORDER BY inserted_at",
