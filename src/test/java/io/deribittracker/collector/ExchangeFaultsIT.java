@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,22 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
     @Autowired
     void table(JdbcTemplate jdbc) {
         this.table = new IndexPriceTable(jdbc);
+    }
+
+    private static boolean steady;
+
+    /**
+     * Once, before the first test: on a loaded machine a service that has just started can miss its first slots, and
+     * an outage under way would absorb the lines and counts the tests look for. Two slots of both indices end it.
+     */
+    @BeforeEach
+    void collectingSteadily() {
+        if (!steady) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !table.slotsSince("eth_usd", Instant.EPOCH).isEmpty());
+            List<Instant> stored = table.slotsSince("eth_usd", Instant.EPOCH);
+            awaitBothTickersCollectedSince(stored.get(stored.size() - 1).plusSeconds(1), 2);
+            steady = true;
+        }
     }
 
     @AfterEach
@@ -99,8 +116,6 @@ class ExchangeFaultsIT extends CollectorIntegrationTest {
     void anErrorThatWouldRecurIsLoggedWithItsCodeAndNotRetried(CapturedOutput log) {
         // the error goes to the next eth request, which may be for a slot already under way: count from the
         // slot after the newest one stored, not from the clock
-        // (when this test runs first, the collector may not have stored its first slot yet)
-        await().atMost(Duration.ofSeconds(30)).until(() -> !table.slotsSince("eth_usd", Instant.EPOCH).isEmpty());
         List<Instant> stored = table.slotsSince("eth_usd", Instant.EPOCH);
         Instant from = stored.get(stored.size() - 1).plusSeconds(1);
 
