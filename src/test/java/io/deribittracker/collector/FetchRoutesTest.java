@@ -24,6 +24,7 @@ import io.deribittracker.ops.CollectorMetrics;
 import io.deribittracker.ops.DatabaseProbe;
 import io.deribittracker.storage.Spool;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.http.HttpClosedException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
@@ -34,6 +35,8 @@ import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.info.BuildProperties;
 
@@ -48,7 +51,7 @@ class FetchRoutesTest {
     private static final Duration INTERVAL = Duration.ofSeconds(4);
 
     /** What the scripted exchange answers to one request. */
-    private enum Answer { PRICE, RETRYABLE_ERROR, PERMANENT_ERROR, NOTHING, NEGATIVE_PRICE, SOCKET_CLOSED }
+    private enum Answer { PRICE, RETRYABLE_ERROR, PERMANENT_ERROR, NOTHING, NEGATIVE_PRICE, SOCKET_CLOSED, CONNECTION_CLOSED }
 
     private DefaultCamelContext camel;
     private PendingReplies pending;
@@ -113,9 +116,11 @@ class FetchRoutesTest {
         String ticker = exchange.getMessage().getHeader("ticker", String.class);
         List<Answer> script = webSocketScript.getOrDefault(ticker, List.of(Answer.PRICE));
         Answer answer = script.size() > 1 ? script.remove(0) : script.get(0);
-        if (answer == Answer.SOCKET_CLOSED) {
-            // what camel-vertx-websocket throws when the socket closed under the request (a watchdog, a restart)
-            throw new CamelExecutionException("Sending message to WebSocket peer failed", exchange, new ClosedChannelException());
+        if (answer == Answer.SOCKET_CLOSED || answer == Answer.CONNECTION_CLOSED) {
+            // what camel-vertx-websocket throws when the socket closed under the request (a watchdog, a restart):
+            // the cause is Netty's closed channel or Vert.x's closed connection, depending on where the write failed
+            throw new CamelExecutionException("Sending message to WebSocket peer failed", exchange,
+                    answer == Answer.SOCKET_CLOSED ? new ClosedChannelException() : new HttpClosedException("closed"));
         }
         long id = exchange.getMessage().getHeader(PendingReplies.REQUEST_ID, Long.class);
         String frame = switch (answer) {
@@ -123,7 +128,7 @@ class FetchRoutesTest {
             case NEGATIVE_PRICE -> frame(id, "{\"index_price\":-12345.67}");
             case RETRYABLE_ERROR -> error(id, 11051);
             case PERMANENT_ERROR -> error(id, -32602);
-            case NOTHING, SOCKET_CLOSED -> null;
+            case NOTHING, SOCKET_CLOSED, CONNECTION_CLOSED -> null;
         };
         if (frame != null) {
             pending.complete(DeribitJson.objectMapper().readTree(frame));
@@ -211,9 +216,10 @@ class FetchRoutesTest {
         assertThat(httpAskedAt).isBefore(slot.plus(INTERVAL));
     }
 
-    @Test
-    void aSocketClosedUnderTheRequestIsRetriedThenAskedOverHttp() throws Exception {
-        webSocketScript.put("btc_usd", new CopyOnWriteArrayList<>(List.of(Answer.SOCKET_CLOSED)));
+    @ParameterizedTest
+    @EnumSource(value = Answer.class, names = {"SOCKET_CLOSED", "CONNECTION_CLOSED"})
+    void aSocketClosedUnderTheRequestIsRetriedThenAskedOverHttp(Answer closed) throws Exception {
+        webSocketScript.put("btc_usd", new CopyOnWriteArrayList<>(List.of(closed)));
         stored().expectedMessageCount(1);
         fetch("btc_usd");
         stored().assertIsSatisfied(5_000);
