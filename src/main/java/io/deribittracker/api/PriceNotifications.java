@@ -63,7 +63,7 @@ class PriceNotifications implements SmartLifecycle {
     }
 
     private void listen() {
-        boolean warned = false;
+        boolean saidNotListening = false;
         while (listener == Thread.currentThread()) {
             try (Connection connection = connect()) {
                 try (Statement statement = connection.createStatement()) {
@@ -71,9 +71,9 @@ class PriceNotifications implements SmartLifecycle {
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 lastPrices.notificationsReceived(true);
-                if (warned) {
+                if (saidNotListening) {
                     LOG.info("Listening for new prices again");
-                    warned = false;
+                    saidNotListening = false;
                 }
                 while (listener == Thread.currentThread()) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
@@ -85,11 +85,11 @@ class PriceNotifications implements SmartLifecycle {
                 }
             } catch (SQLException e) {
                 lastPrices.notificationsReceived(false);
-                if (!warned) {
+                if (!saidNotListening) {
                     // not a WARN: the outage is the database probe's one line; this only says what /last does meanwhile
                     LOG.info("Not listening for new prices ({}); /last reads the database on every request until "
                             + "this is back", e.getMessage());
-                    warned = true;
+                    saidNotListening = true;
                 }
                 try {
                     Thread.sleep(RETRY_MILLIS);

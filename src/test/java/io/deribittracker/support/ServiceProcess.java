@@ -45,7 +45,10 @@ public final class ServiceProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m"));
         // the test JVMs' own flags (the build's test.jvm.flags): a short-lived service saves CPU the same way
-        command.addAll(List.of(System.getProperty("tracker.test.jvm-flags", "").split(" +")).stream().filter(f -> !f.isBlank()).toList());
+        String flags = System.getProperty("tracker.test.jvm-flags", "").strip();
+        if (!flags.isEmpty()) {
+            command.addAll(List.of(flags.split("\\s+")));
+        }
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);

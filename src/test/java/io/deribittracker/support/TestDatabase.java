@@ -18,7 +18,7 @@ public final class TestDatabase {
 
     private static final String SERVER = env("TRACKER_TEST_PG", "127.0.0.1:5432");
     private static final String PREFIX = env("TRACKER_TEST_DB_PREFIX", "deribit_tracker_test")
-            // integration tests run in two JVMs at once: each has databases of its own
+            // the build runs tests in several JVMs at once (pom: unit.forks, it.forks): each has databases of its own
             + (System.getProperty("tracker.test.fork") == null ? "" : "_" + System.getProperty("tracker.test.fork"));
     private static final Map<String, String> CREATED = new ConcurrentHashMap<>();
 
