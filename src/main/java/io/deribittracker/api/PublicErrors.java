@@ -1,6 +1,5 @@
 package io.deribittracker.api;
 
-import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 import java.util.Set;
@@ -26,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every error the public port answers outside an API route, as an RFC 9457 problem: a request the HTTP codec
@@ -141,11 +141,13 @@ class PublicErrors {
     }
 
     static boolean isClientGone(Throwable failure) {
+        // Spring's list: a broken pipe or a reset (read from the message, as the JDK gives no type), an EOF, an abort
+        if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+            return true;
+        }
+        // and how Vert.x and Netty say it
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpClosedException
-                    || cause instanceof ClosedChannelException
-                    || cause instanceof IOException io && (String.valueOf(io.getMessage()).contains("reset by peer")
-                            || String.valueOf(io.getMessage()).contains("Broken pipe"))
+            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException
                     || cause instanceof VertxException vertx && "Connection was closed".equals(vertx.getMessage())) {
                 return true;
             }
